@@ -1,0 +1,153 @@
+package org.vigil.shared;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.objenesis.ObjenesisStd;
+import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runs one command ({@code vigil.jar crawl --once}) in a Spring context without a web
+ * server.
+ *
+ * <p>
+ * Every top-level command is a Spring {@link Component} annotated with {@link Command};
+ * nested commands ({@code source list}) are named in their parent's {@code subcommands}
+ * and created with their dependencies injected, but are not beans themselves.
+ *
+ * <p>
+ * The command line is read twice. First without Spring, over command objects whose
+ * constructors never ran: help, version and usage errors are answered there, in a second
+ * and without touching the database (so option defaults belong in {@code defaultValue},
+ * not in field initialisers). Only a valid command starts the application context and
+ * runs, on the real beans. Console logging is off while it runs (stdout carries the
+ * commands' output, often JSON); {@code --verbose} turns it on.
+ */
+public final class Cli {
+
+	private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+	private Cli() {
+	}
+
+	/** A command line is a command when it names one, or asks for help or the version. */
+	public static boolean isCommand(String[] args) {
+		return args.length > 0 && (!args[0].startsWith("-") || ROOT_OPTIONS.contains(args[0]));
+	}
+
+	public static int run(Class<?> application, String[] args) {
+		CommandLine parser = commandLine(new UnconstructedCommandFactory(),
+				topLevelCommandTypes(application).stream().map(UnconstructedCommandFactory::instantiate).toList());
+		ParseResult parsed;
+		try {
+			parsed = parser.parseArgs(args);
+			Integer helpExit = CommandLine.executeHelpRequest(parsed);
+			if (helpExit != null) {
+				return helpExit;
+			}
+			if (!parsed.hasSubcommand()) {
+				throw new ParameterException(parser, "a command is required");
+			}
+		}
+		catch (ParameterException ex) {
+			return usageError(ex, args);
+		}
+		ConfigurableApplicationContext context;
+		try {
+			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false)
+				.properties("vigil.scheduling.enabled=false",
+						"logging.threshold.console=" + (Set.of(args).contains("--verbose") ? "INFO" : "OFF"))
+				.run();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("vigil: " + StartupProblems.explain(ex).orElse(String.valueOf(ex.getMessage())));
+			return 1;
+		}
+		try (context) {
+			List<Object> commands = List.copyOf(context.getBeansWithAnnotation(Command.class).values());
+			return commandLine(new SpringCommandFactory(context), commands).execute(args);
+		}
+	}
+
+	private static CommandLine commandLine(CommandLine.IFactory factory, List<Object> commands) {
+		CommandLine root = new CommandLine(new VigilCommand(), factory);
+		commands.stream().sorted(Comparator.comparing(Cli::nameOf)).forEach(root::addSubcommand);
+		root.setParameterExceptionHandler(Cli::usageError);
+		root.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			commandLine.getErr()
+				.println(commandLine.getCommandName() + ": " + StartupProblems.explain(ex).orElse(describe(ex)));
+			return 1;
+		});
+		return root;
+	}
+
+	private static List<Class<?>> topLevelCommandTypes(Class<?> application) {
+		var scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(Command.class));
+		return scanner.findCandidateComponents(ClassUtils.getPackageName(application))
+			.stream()
+			.<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
+			.filter(type -> AnnotationUtils.findAnnotation(type, Component.class) != null)
+			.toList();
+	}
+
+	private static String nameOf(Object command) {
+		return AnnotationUtils.findAnnotation(command.getClass(), Command.class).name();
+	}
+
+	private static int usageError(ParameterException ex, String[] args) {
+		CommandLine commandLine = ex.getCommandLine();
+		PrintWriter err = commandLine.getErr();
+		String message = ex.getMessage();
+		if (ex instanceof UnmatchedArgumentException unmatched && commandLine.getParent() == null
+				&& !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+			message = "unknown command '" + unmatched.getUnmatched().get(0) + "'";
+		}
+		err.println("vigil: " + message + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
+		err.flush();
+		return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+	}
+
+	private static String describe(Exception ex) {
+		String message = ex.getMessage();
+		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+	}
+
+	/**
+	 * Command objects for reading the command line only: their constructors never run.
+	 */
+	private static final class UnconstructedCommandFactory implements CommandLine.IFactory {
+
+		private static final ObjenesisStd objenesis = new ObjenesisStd();
+
+		static Object instantiate(Class<?> type) {
+			return objenesis.newInstance(type);
+		}
+
+		@Override
+		public <K> K create(Class<K> type) throws Exception {
+			return type.isAnnotationPresent(Command.class) ? objenesis.newInstance(type)
+					: CommandLine.defaultFactory().create(type);
+		}
+
+	}
+
+}

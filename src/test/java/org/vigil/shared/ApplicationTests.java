@@ -1,0 +1,77 @@
+package org.vigil.shared;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The running web application, over real HTTP, on a real PostgreSQL. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ApplicationTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Test
+	void healthIsUpWithTheDatabase() throws Exception {
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"");
+	}
+
+	@Test
+	void infoShowsTheVersionAndTheBuild() throws Exception {
+		HttpResponse<String> info = get("/actuator/info");
+		assertThat(info.statusCode()).isEqualTo(200);
+		assertThat(info.body()).contains("\"build\"").contains("\"version\"").contains("\"java\"");
+	}
+
+	@Test
+	void prometheusExposesMetrics() throws Exception {
+		HttpResponse<String> metrics = get("/actuator/prometheus");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+	}
+
+	@Test
+	void homePageIsServedInTheLayoutWithBundledAssets() throws Exception {
+		HttpResponse<String> home = get("/");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("<header class=\"site-header\">")
+			.contains(">" + VigilVersion.current() + "<")
+			.containsPattern("src=\"/webjars/htmx.org/[0-9.]+/dist/htmx.min.js\"")
+			.doesNotContain("https://cdn")
+			.doesNotContain("unpkg.com");
+		assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+		assertThat(get("/css/vigil.css").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownPageGivesAFriendlyNotFound() throws Exception {
+		HttpResponse<String> missing = get("/no/such/page", "text/html");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Page not found").doesNotContain("Whitelabel").doesNotContain("Exception");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return get(path, "*/*");
+	}
+
+	private HttpResponse<String> get(String path, String accept) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", accept)
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
