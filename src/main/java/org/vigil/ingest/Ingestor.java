@@ -1,0 +1,103 @@
+package org.vigil.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import org.vigil.items.CanonicalKeys;
+import org.vigil.items.ItemDraft;
+import org.vigil.items.ItemStore;
+import org.vigil.sources.Source;
+
+/**
+ * From fetched bytes to a stored item: decode, extract with the source's rules, check the
+ * date, and store with the raw capture.
+ */
+@Component
+class Ingestor {
+
+	private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+
+	private static final Set<String> TEXT_TYPES = Set.of("text/html", "application/xhtml+xml", "text/plain");
+
+	private final ItemStore items;
+
+	private final Clock clock;
+
+	Ingestor(ItemStore items, Clock clock) {
+		this.items = items;
+		this.clock = clock;
+	}
+
+	/** Refuses what is not a page: PDFs, images, archives. */
+	static void requirePage(Fetched fetched) {
+		if (fetched.contentType() != null && !TEXT_TYPES.contains(fetched.contentType())) {
+			throw new FetchException("not an HTML page (" + fetched.contentType() + ") at " + fetched.url());
+		}
+	}
+
+	Extraction extract(Source source, String url, byte[] body, String headerCharset, Hints hints) {
+		Charsets.Decoded decoded = Charsets.decode(body, headerCharset, source.language());
+		Hints known = (hints.type() == null && source.setting("type") != null)
+				? new Hints(hints.title(), hints.published(), hints.author(), source.setting("type"), hints.summary())
+				: hints;
+		return Extractor.extract(url, decoded.text(), source.selectors(), known, source.zone(), source.language());
+	}
+
+	/**
+	 * Stores an extraction.
+	 * @param keyOverride a source id key ({@code govuk:<content_id>}), or null for the
+	 * URL
+	 * @param problems where to note a doubtful date
+	 */
+	ItemStore.Stored store(Source source, String url, Extraction extraction, String keyOverride,
+			ItemDraft.RawCapture capture, StringBuilder problems) {
+		PublishedDate published = extraction.published();
+		Instant now = this.clock.instant();
+		if (published != null && published.instant().isAfter(now.plus(Duration.ofDays(2)))) {
+			note(problems, "future date '" + published.raw() + "' ignored at " + url);
+			log.warn("source={} url={} future date '{}' ignored", source.key(), url, published.raw());
+			published = new PublishedDate(null, published.precision(), published.raw());
+		}
+		if (extraction.bodyText().isBlank() && extraction.title().isBlank()) {
+			throw new FetchException("no title and no text could be extracted from " + url);
+		}
+		String key = (keyOverride != null) ? keyOverride : CanonicalKeys.of(url, extraction.canonicalUrl());
+		String title = extraction.title().isBlank() ? Extractor.titleFromUrl(url) : extraction.title();
+		boolean partial = extraction.partial() && (source.flag("paywall") || source.kind().equals("manual"))
+				|| extraction.partial() && extraction.bodyText().length() < 600;
+		ItemDraft draft = new ItemDraft(source.id(), key, url, truncate(title, 1000), extraction.type(),
+				extraction.language(), truncate(extraction.author(), 300),
+				(published != null) ? published.instant() : null,
+				(published != null) ? published.precision().label() : "time",
+				(published != null) ? truncate(published.raw(), 200) : null, null, extraction.bodyHtml(),
+				extraction.bodyText(), partial, null, null, capture);
+		return this.items.store(draft);
+	}
+
+	ItemStore.Stored store(ItemDraft draft) {
+		return this.items.store(draft);
+	}
+
+	static void note(StringBuilder problems, String problem) {
+		if (problems == null) {
+			return;
+		}
+		synchronized (problems) {
+			if (problems.length() < 1500) {
+				problems.append(problems.isEmpty() ? "" : "; ").append(problem);
+			}
+		}
+	}
+
+	private static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
+	}
+
+}
