@@ -148,7 +148,7 @@ final class Tagger {
 						}
 					}
 					j++;
-					if (j >= count || this.t.is(j, Tokens.NEWLINE_BEFORE)) {
+					if (j >= count || this.t.is(j, Tokens.PARAGRAPH_BEFORE)) {
 						break;
 					}
 					node = trie.child(node, ids[j]);
@@ -480,7 +480,7 @@ final class Tagger {
 			// Forces"),
 			// organisations inside roles ("NATO Secretary General").
 			for (Candidate c : selected) {
-				boolean role = hasRole(c);
+				boolean role = hasRole(c) || namesProgramme(c);
 				if (role || containerOfCountries(c)) {
 					for (Candidate inner : this.candidates) {
 						if (inner != c && inner.from >= c.from && inner.to <= c.to) {
@@ -503,6 +503,16 @@ final class Tagger {
 					role(c);
 				}
 			}
+		}
+
+		private boolean namesProgramme(Candidate c) {
+			for (int p : c.patterns) {
+				Gazetteer.Pattern pattern = this.g.patterns.get(p);
+				if (pattern.kind() == Gazetteer.ALIAS && "programme".equals(this.g.entity(pattern.target()).type())) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private boolean hasRole(Candidate c) {
@@ -583,12 +593,13 @@ final class Tagger {
 		 * little.
 		 */
 		private boolean shouting(int token) {
-			return upperWord(token - 1) || upperWord(token + 1);
+			return (!this.t.is(token, Tokens.NEWLINE_BEFORE) && upperWord(token - 1)) || (token + 1 < this.t.count
+					&& !this.t.is(token + 1, Tokens.NEWLINE_BEFORE) && upperWord(token + 1));
 		}
 
 		private boolean upperWord(int k) {
 			return k >= 0 && k < this.t.count && this.t.is(k, Tokens.UPPER) && this.t.letters[k] >= 3
-					&& !this.t.is(k, Tokens.NEWLINE_BEFORE) && this.startingAt[k] == null;
+					&& this.startingAt[k] == null;
 		}
 
 		/** "Poland, Romania and Turkey": next to another entity of the same type. */
@@ -625,7 +636,8 @@ final class Tagger {
 			}
 			for (int p : neighbour.patterns) {
 				Gazetteer.Pattern pattern = this.g.patterns.get(p);
-				if (pattern.kind() <= Gazetteer.NEEDS_CONTEXT && this.found[pattern.target()] != 0
+				if (pattern.kind() <= Gazetteer.NEEDS_CONTEXT
+						&& (this.found[pattern.target()] != 0 || pattern.kind() == Gazetteer.NEEDS_CONTEXT)
 						&& type.equals(this.g.entity(pattern.target()).type())) {
 					return true;
 				}

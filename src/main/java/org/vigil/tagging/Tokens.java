@@ -25,6 +25,9 @@ final class Tokens {
 
 	static final int SPACE_BEFORE = 64;
 
+	/** A blank line (a paragraph break) precedes the token: no match spans it. */
+	static final int PARAGRAPH_BEFORE = 128;
+
 	private static final String[] SUFFIXES = { "ului", "ilor", "elor", "owi", "iem", "ach", "ami", "ego", "emu", "ow",
 			"om", "em", "ie", "ii", "ei", "ul", "a", "u", "y", "i", "e" };
 
@@ -69,7 +72,7 @@ final class Tokens {
 			if (kind == Folding.SPACE || (kind == Folding.MARK && tokens.count == 0)) {
 				pendingFlags |= SPACE_BEFORE;
 				if (c == '\n') {
-					pendingFlags |= NEWLINE_BEFORE;
+					pendingFlags |= ((pendingFlags & NEWLINE_BEFORE) != 0) ? PARAGRAPH_BEFORE : NEWLINE_BEFORE;
 				}
 				i++;
 				continue;
