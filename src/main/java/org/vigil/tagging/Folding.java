@@ -1,0 +1,135 @@
+package org.vigil.tagging;
+
+import java.text.Normalizer;
+
+/**
+ * Character classes and folding for the matcher: lower case, no diacritics, one folded
+ * character per input character (combining marks fold to nothing), so offsets into the
+ * original text never need a map.
+ */
+final class Folding {
+
+	static final byte SPACE = 0;
+
+	static final byte WORD = 1;
+
+	static final byte PUNCT = 2;
+
+	/** A combining mark: part of the word before it, dropped when folding. */
+	static final byte MARK = 3;
+
+	private static final int TABLE = 0x3000;
+
+	private static final char[] FOLD = new char[TABLE];
+
+	private static final char[] NORM = new char[TABLE];
+
+	private static final byte[] KIND = new byte[TABLE];
+
+	static {
+		for (int c = 0; c < TABLE; c++) {
+			char ch = (char) c;
+			int type = Character.getType(ch);
+			if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+					|| type == Character.COMBINING_SPACING_MARK) {
+				KIND[c] = MARK;
+				FOLD[c] = 0;
+				NORM[c] = 0;
+			}
+			else if (Character.isLetterOrDigit(ch)) {
+				KIND[c] = WORD;
+				NORM[c] = ch;
+				FOLD[c] = foldLetter(ch);
+			}
+			else if (Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\u200B' || ch == '\uFEFF'
+					|| Character.isISOControl(ch)) {
+				KIND[c] = SPACE;
+			}
+			else {
+				KIND[c] = PUNCT;
+				char unified = unifyPunctuation(ch);
+				NORM[c] = unified;
+				FOLD[c] = unified;
+			}
+		}
+	}
+
+	private Folding() {
+	}
+
+	private static char foldLetter(char ch) {
+		switch (ch) {
+			case 'ł', 'Ł':
+				return 'l';
+			case 'đ', 'Đ':
+				return 'd';
+			case 'ø', 'Ø':
+				return 'o';
+			case 'ı':
+				return 'i';
+			case 'ħ', 'Ħ':
+				return 'h';
+			default:
+		}
+		String decomposed = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
+		char base = decomposed.charAt(0);
+		if (decomposed.length() > 1 && Character.getType(base) == Character.NON_SPACING_MARK) {
+			base = ch;
+		}
+		return Character.toLowerCase(base);
+	}
+
+	private static char unifyPunctuation(char ch) {
+		return switch (ch) {
+			case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u00AD' -> '-';
+			case '\u2018', '\u2019', '\u201A', '\u201B', '\u02BC', '\u00B4', '`', '\u2032' -> '\'';
+			case '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB' -> '"';
+			default -> ch;
+		};
+	}
+
+	static byte kind(char c) {
+		if (c < TABLE) {
+			return KIND[c];
+		}
+		if (Character.isSurrogate(c) || Character.isLetterOrDigit(c)) {
+			return WORD;
+		}
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) ? SPACE : PUNCT;
+	}
+
+	/** The folded character, or 0 for a combining mark. */
+	static char fold(char c) {
+		return (c < TABLE) ? FOLD[c] : Character.toLowerCase(c);
+	}
+
+	/** The character as written, punctuation unified (dashes, quotes); 0 for a mark. */
+	static char normalise(char c) {
+		return (c < TABLE) ? NORM[c] : c;
+	}
+
+	/** Folds a whole string, dropping marks and collapsing spaces. */
+	static String fold(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		boolean space = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			byte kind = kind(c);
+			if (kind == SPACE) {
+				space = !out.isEmpty();
+				continue;
+			}
+			char f = fold(c);
+			if (f == 0) {
+				continue;
+			}
+			if (space) {
+				out.append(' ');
+				space = false;
+			}
+			out.append(f);
+		}
+		return out.toString();
+	}
+
+}

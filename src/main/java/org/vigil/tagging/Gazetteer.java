@@ -1,0 +1,158 @@
+package org.vigil.tagging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, compiled snapshot of the gazetteer: token vocabularies, tries of aliases
+ * and role phrases, holders of each role, and the name variants fuzzy matching compares
+ * against. Built once from {@link GazetteerData}; tagging only reads it.
+ */
+final class Gazetteer {
+
+	static final byte ALIAS = 0;
+
+	static final byte EXACT = 1;
+
+	static final byte NEEDS_CONTEXT = 2;
+
+	static final byte SURNAME = 3;
+
+	static final byte CAPITAL = 4;
+
+	static final byte ROLE = 5;
+
+	static final byte ROLE_BARE = 6;
+
+	/** What a trie path stands for. */
+	record Pattern(byte kind, int target, boolean capitalised, int tokenCount) {
+
+	}
+
+	/** A person's name variant for fuzzy matching, folded. */
+	record FuzzyName(String folded, int letters, int person) {
+
+	}
+
+	/** A holder of a role over a period. */
+	record Holder(int person, GazetteerData.Role role) {
+
+	}
+
+	final List<GazetteerData.Entity> entities;
+
+	final List<GazetteerData.RolePhrase> rolePhrases;
+
+	final Vocabulary foldedVocabulary = new Vocabulary();
+
+	final Vocabulary exactVocabulary = new Vocabulary();
+
+	final TokenTrie foldedTrie = new TokenTrie();
+
+	final TokenTrie exactTrie = new TokenTrie();
+
+	final List<Pattern> patterns = new ArrayList<>();
+
+	final Map<String, List<Holder>> holders = new HashMap<>();
+
+	/** Fuzzy name variants by their first folded letter. */
+	final Map<Character, List<FuzzyName>> fuzzyNames = new HashMap<>();
+
+	/** Entity index by "type/key". */
+	final Map<String, Integer> byKey = new HashMap<>();
+
+	final long version;
+
+	Gazetteer(GazetteerData data, long version) {
+		this.version = version;
+		this.entities = List.copyOf(data.entities());
+		this.rolePhrases = List.copyOf(data.rolePhrases());
+		for (int e = 0; e < this.entities.size(); e++) {
+			GazetteerData.Entity entity = this.entities.get(e);
+			this.byKey.put(entity.type() + "/" + entity.key(), e);
+			boolean person = "person".equals(entity.type());
+			for (GazetteerData.Alias alias : entity.aliases()) {
+				byte kind = switch (alias.match()) {
+					case GazetteerData.EXACT -> EXACT;
+					case GazetteerData.NEEDS_CONTEXT -> NEEDS_CONTEXT;
+					case GazetteerData.SURNAME -> SURNAME;
+					case GazetteerData.CAPITAL -> CAPITAL;
+					default -> ALIAS;
+				};
+				add(alias.text(), kind, e);
+				if (person && (kind == ALIAS || kind == SURNAME)) {
+					addFuzzy(alias.text(), e);
+				}
+			}
+			for (GazetteerData.Role role : entity.roles()) {
+				this.holders.computeIfAbsent(role.role(), (r) -> new ArrayList<>()).add(new Holder(e, role));
+			}
+		}
+		for (int p = 0; p < this.rolePhrases.size(); p++) {
+			GazetteerData.RolePhrase phrase = this.rolePhrases.get(p);
+			add(phrase.phrase(), phrase.bare() ? ROLE_BARE : ROLE, p);
+		}
+		this.foldedTrie.freeze();
+		this.exactTrie.freeze();
+	}
+
+	static Gazetteer of(GazetteerData data) {
+		return new Gazetteer(data, 0);
+	}
+
+	private void add(String text, byte kind, int target) {
+		boolean exact = kind == EXACT;
+		List<String> tokens = exact ? Tokens.exactTokens(text) : Tokens.foldedTokens(text);
+		if (tokens.isEmpty()) {
+			return;
+		}
+		// A leading article in a phrase ("the Secretary General") is matched without it.
+		if (tokens.size() > 1 && !exact && "the".equals(tokens.get(0))) {
+			tokens = tokens.subList(1, tokens.size());
+		}
+		Vocabulary vocabulary = exact ? this.exactVocabulary : this.foldedVocabulary;
+		int[] ids = new int[tokens.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = vocabulary.add(tokens.get(i));
+		}
+		String stripped = text.strip();
+		boolean capitalised = !stripped.isEmpty() && Character.isUpperCase(firstLetter(text));
+		int pattern = this.patterns.size();
+		this.patterns.add(new Pattern(kind, target, capitalised, ids.length));
+		(exact ? this.exactTrie : this.foldedTrie).add(ids, pattern);
+	}
+
+	private static char firstLetter(String text) {
+		String stripped = text.strip();
+		if (stripped.regionMatches(true, 0, "the ", 0, 4)) {
+			stripped = stripped.substring(4).strip();
+		}
+		return stripped.isEmpty() ? ' ' : stripped.charAt(0);
+	}
+
+	private void addFuzzy(String alias, int person) {
+		String folded = Folding.fold(alias);
+		int letters = 0;
+		for (int i = 0; i < folded.length(); i++) {
+			if (Character.isLetter(folded.charAt(i))) {
+				letters++;
+			}
+		}
+		if (letters < 7) {
+			return;
+		}
+		this.fuzzyNames.computeIfAbsent(folded.charAt(0), (c) -> new ArrayList<>())
+			.add(new FuzzyName(folded, letters, person));
+	}
+
+	GazetteerData.Entity entity(int index) {
+		return this.entities.get(index);
+	}
+
+	int entityCount() {
+		return this.entities.size();
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.vigil.tagging;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/** {@code tag}: prints the entities each file names, one JSON object per file. */
+@Component
+@Command(name = "tag", mixinStandardHelpOptions = true,
+		description = "Tag text files with the countries, people, programmes and organisations they name, "
+				+ "using the gazetteer in the database. Prints one JSON object per file, one per line. "
+				+ "Lines that are only a markdown image link (![caption](url)) are ignored.")
+class TagCommand implements Callable<Integer> {
+
+	private final GazetteerSnapshots snapshots;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--date", paramLabel = "YYYY-MM-DD",
+			description = "Publication date: roles resolve to whoever held them then (default: today).")
+	LocalDate date;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "Text files (UTF-8).")
+	List<Path> files;
+
+	TagCommand(GazetteerSnapshots snapshots, Clock clock) {
+		this.snapshots = snapshots;
+		this.clock = clock;
+	}
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter out = this.spec.commandLine().getOut();
+		for (Path file : this.files) {
+			if (!Files.isRegularFile(file)) {
+				throw new CommandLine.ParameterException(this.spec.commandLine(), "no such file: " + file);
+			}
+		}
+		Gazetteer gazetteer = this.snapshots.current();
+		LocalDate on = (this.date != null) ? this.date : LocalDate.now(this.clock);
+		for (Path file : this.files) {
+			String text = TagReport.withoutImageLines(Files.readString(file, StandardCharsets.UTF_8));
+			List<Tagger.Mention> mentions = Tagger.tag(gazetteer, text, new Tagger.Context(on, Set.of()));
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("file", file.toString());
+			result.put("entities", TagReport.entities(gazetteer, mentions));
+			out.println(this.json.writeValueAsString(result));
+		}
+		out.flush();
+		return 0;
+	}
+
+}

@@ -1,0 +1,257 @@
+package org.vigil.tagging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A text cut into tokens (runs of letters and digits, and single punctuation marks), each
+ * with its span in the original text, its ids in the folded and the exact vocabularies,
+ * and a few shape flags.
+ */
+final class Tokens {
+
+	static final int CAP = 1;
+
+	static final int UPPER = 2;
+
+	static final int DIGITS = 4;
+
+	static final int WORD = 8;
+
+	static final int NEWLINE_BEFORE = 16;
+
+	static final int SUFFIXED = 32;
+
+	static final int SPACE_BEFORE = 64;
+
+	/** A blank line (a paragraph break) precedes the token: no match spans it. */
+	static final int PARAGRAPH_BEFORE = 128;
+
+	private static final String[] SUFFIXES = { "ului", "ilor", "elor", "owi", "iem", "ach", "ami", "ego", "emu", "ow",
+			"om", "em", "ie", "ii", "ei", "ul", "a", "u", "y", "i", "e" };
+
+	final String text;
+
+	int count;
+
+	int[] start;
+
+	int[] end;
+
+	int[] folded;
+
+	int[] exact;
+
+	int[] flags;
+
+	int[] letters;
+
+	private Tokens(String text) {
+		this.text = text;
+		int capacity = Math.max(16, text.length() / 3);
+		this.start = new int[capacity];
+		this.end = new int[capacity];
+		this.folded = new int[capacity];
+		this.exact = new int[capacity];
+		this.flags = new int[capacity];
+		this.letters = new int[capacity];
+	}
+
+	/** Cuts the text into tokens, looking each up in the given vocabularies. */
+	static Tokens of(String text, Vocabulary foldedVocabulary, Vocabulary exactVocabulary) {
+		Tokens tokens = new Tokens(text);
+		char[] foldBuf = new char[64];
+		char[] normBuf = new char[64];
+		int n = text.length();
+		int i = 0;
+		int pendingFlags = 0;
+		while (i < n) {
+			char c = text.charAt(i);
+			byte kind = Folding.kind(c);
+			if (kind == Folding.SPACE || (kind == Folding.MARK && tokens.count == 0)) {
+				pendingFlags |= SPACE_BEFORE;
+				if (c == '\n') {
+					pendingFlags |= ((pendingFlags & NEWLINE_BEFORE) != 0) ? PARAGRAPH_BEFORE : NEWLINE_BEFORE;
+				}
+				i++;
+				continue;
+			}
+			int from = i;
+			int fl = 0;
+			int fh = 0;
+			int nh = 0;
+			if (kind == Folding.PUNCT || kind == Folding.MARK) {
+				char f = Folding.fold(c);
+				foldBuf[0] = f;
+				normBuf[0] = f;
+				fh = f;
+				nh = f;
+				i++;
+				tokens.add(from, i, foldedVocabulary.find(foldBuf, 1, Vocabulary.mix(fh)),
+						exactVocabulary.find(normBuf, 1, Vocabulary.mix(nh)), pendingFlags, 0);
+				pendingFlags = 0;
+				continue;
+			}
+			int fl2 = 0;
+			int nl = 0;
+			int upper = 0;
+			int lower = 0;
+			boolean first = true;
+			boolean firstDigit = Character.isDigit(c);
+			boolean firstUpper = false;
+			while (i < n) {
+				c = text.charAt(i);
+				kind = Folding.kind(c);
+				if (kind != Folding.WORD && kind != Folding.MARK) {
+					break;
+				}
+				if (kind == Folding.WORD) {
+					if (Character.isUpperCase(c)) {
+						upper++;
+						if (first) {
+							firstUpper = true;
+						}
+					}
+					else if (Character.isLowerCase(c)) {
+						lower++;
+					}
+					first = false;
+					char f = Folding.fold(c);
+					if (fl2 == foldBuf.length) {
+						foldBuf = Arrays.copyOf(foldBuf, fl2 * 2);
+					}
+					foldBuf[fl2++] = f;
+					fh = 31 * fh + f;
+					if (nl == normBuf.length) {
+						normBuf = Arrays.copyOf(normBuf, nl * 2);
+					}
+					normBuf[nl++] = c;
+					nh = 31 * nh + c;
+				}
+				i++;
+			}
+			fl = WORD | pendingFlags;
+			pendingFlags = 0;
+			if (firstUpper) {
+				fl |= CAP;
+			}
+			if (upper >= 2 && lower == 0) {
+				fl |= UPPER;
+			}
+			if (firstDigit) {
+				fl |= DIGITS;
+			}
+			int foldedId = foldedVocabulary.find(foldBuf, fl2, Vocabulary.mix(fh));
+			if (foldedId < 0 && fl2 >= 3) {
+				int stem = stem(foldBuf, fl2, foldedVocabulary);
+				if (stem >= 0) {
+					foldedId = stem;
+					fl |= SUFFIXED;
+				}
+			}
+			tokens.add(from, i, foldedId, exactVocabulary.find(normBuf, nl, Vocabulary.mix(nh)), fl, upper + lower);
+		}
+		return tokens;
+	}
+
+	/**
+	 * Light suffix handling: an unknown word whose stem is known ("F-35s", "Gripenem",
+	 * "Romaniei"). Stems must be long enough not to turn ordinary words into names.
+	 */
+	private static int stem(char[] buf, int len, Vocabulary vocabulary) {
+		if (buf[len - 1] == 's' && Character.isDigit(buf[len - 2])) {
+			return vocabulary.find(buf, len - 1, Vocabulary.hash(buf, len - 1));
+		}
+		for (String suffix : SUFFIXES) {
+			int stemLength = len - suffix.length();
+			if (stemLength < 5 || !endsWith(buf, len, suffix)) {
+				continue;
+			}
+			int id = vocabulary.find(buf, stemLength, Vocabulary.hash(buf, stemLength));
+			if (id >= 0) {
+				return id;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean endsWith(char[] buf, int len, String suffix) {
+		int offset = len - suffix.length();
+		for (int k = 0; k < suffix.length(); k++) {
+			if (buf[offset + k] != suffix.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void add(int from, int to, int foldedId, int exactId, int tokenFlags, int letterCount) {
+		if (this.count == this.start.length) {
+			int capacity = this.count * 2;
+			this.start = Arrays.copyOf(this.start, capacity);
+			this.end = Arrays.copyOf(this.end, capacity);
+			this.folded = Arrays.copyOf(this.folded, capacity);
+			this.exact = Arrays.copyOf(this.exact, capacity);
+			this.flags = Arrays.copyOf(this.flags, capacity);
+			this.letters = Arrays.copyOf(this.letters, capacity);
+		}
+		this.start[this.count] = from;
+		this.end[this.count] = to;
+		this.folded[this.count] = foldedId;
+		this.exact[this.count] = exactId;
+		this.flags[this.count] = tokenFlags;
+		this.letters[this.count] = letterCount;
+		this.count++;
+	}
+
+	boolean is(int token, int flag) {
+		return (this.flags[token] & flag) != 0;
+	}
+
+	String surface(int token) {
+		return this.text.substring(this.start[token], this.end[token]);
+	}
+
+	String folded(int token) {
+		return Folding.fold(surface(token));
+	}
+
+	/** Folded token strings of a phrase, for building patterns. */
+	static List<String> foldedTokens(String phrase) {
+		return split(phrase, true);
+	}
+
+	/** Token strings of a phrase as written (punctuation unified), for exact patterns. */
+	static List<String> exactTokens(String phrase) {
+		return split(phrase, false);
+	}
+
+	private static List<String> split(String phrase, boolean fold) {
+		List<String> result = new ArrayList<>();
+		StringBuilder word = new StringBuilder();
+		for (int i = 0; i < phrase.length(); i++) {
+			char c = phrase.charAt(i);
+			byte kind = Folding.kind(c);
+			if (kind == Folding.WORD || (kind == Folding.MARK && !word.isEmpty())) {
+				char out = fold ? Folding.fold(c) : Folding.normalise(c);
+				if (out != 0) {
+					word.append(out);
+				}
+				continue;
+			}
+			if (!word.isEmpty()) {
+				result.add(word.toString());
+				word.setLength(0);
+			}
+			if (kind == Folding.PUNCT) {
+				result.add(String.valueOf(Folding.fold(c)));
+			}
+		}
+		if (!word.isEmpty()) {
+			result.add(word.toString());
+		}
+		return result;
+	}
+
+}
