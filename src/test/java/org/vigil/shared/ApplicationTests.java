@@ -44,10 +44,11 @@ class ApplicationTests {
 	}
 
 	@Test
-	void homePageIsServedInTheLayoutWithBundledAssets() throws Exception {
+	void homePageIsTheTimelineInTheLayoutWithBundledAssets() throws Exception {
 		HttpResponse<String> home = get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("<header class=\"site-header\">")
+			.contains("<h1>Timeline</h1>")
 			.contains(">" + VigilVersion.current() + "<")
 			.containsPattern("src=\"/webjars/htmx.org/[0-9.]+/dist/htmx.min.js\"")
 			.doesNotContain("https://cdn")

@@ -1,0 +1,82 @@
+package org.vigil.timeline;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A country's, person's, programme's or organisation's page: who or what it is, how often
+ * it was mentioned week by week over the last year, what it is mentioned with, and a link
+ * to its own timeline.
+ */
+@Controller
+class EntityController {
+
+	static final int WEEKS = 53;
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+	private final EntityPageQueries queries;
+
+	private final Clock clock;
+
+	EntityController(EntityPageQueries queries, Clock clock) {
+		this.queries = queries;
+		this.clock = clock;
+	}
+
+	/** A role with its period in words. */
+	record RoleView(String title, String role, String period, boolean current) {
+
+	}
+
+	@GetMapping("/entities/{type}/{key}")
+	String entity(@PathVariable String type, @PathVariable String key, Model model) {
+		EntityType entityType = EntityType.of(type)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no entity type " + type));
+		EntityPageQueries.Entity entity = this.queries.entity(entityType, key)
+			.or(() -> (entityType == EntityType.COUNTRY) ? this.queries.entity(entityType, key.toUpperCase(Locale.ROOT))
+					: java.util.Optional.empty())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no " + type + " " + key));
+		long id = entity.ref().id();
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+		model.addAttribute("entity", entity);
+		model.addAttribute("typeLabel", entityType.key());
+		model.addAttribute("aliases", this.queries.aliases(id));
+		model.addAttribute("roles", roles(this.queries.roles(id), today));
+		model.addAttribute("chart",
+				WeeklyChart.of(firstMonday, WEEKS, this.queries.weeklyMentions(id, firstMonday), entity.ref().name()));
+		model.addAttribute("company", this.queries.company(id, 2000, 12));
+		model.addAttribute("recent", this.queries.recent(id, 10)
+			.stream()
+			.map((item) -> new ItemController.OtherView("/items/" + item.id(), item.title(), item.sourceName(),
+					(item.publishedAt() != null) ? DATE.format(item.publishedAt().atZone(ZoneOffset.UTC)) : null, 0))
+			.toList());
+		model.addAttribute("timelineUrl", TimelineUrls.entityTimeline(entity.ref()));
+		return "timeline/entity";
+	}
+
+	private static List<RoleView> roles(List<EntityPageQueries.Role> roles, LocalDate today) {
+		return roles.stream().map((role) -> {
+			boolean current = (role.from() == null || !role.from().isAfter(today))
+					&& (role.to() == null || !role.to().isBefore(today));
+			String from = (role.from() != null) ? DATE.format(role.from()) : "?";
+			String period = (role.to() == null) ? "since " + from : from + " – " + DATE.format(role.to());
+			return new RoleView((role.title() != null) ? role.title() : role.role(), role.role(), period, current);
+		}).toList();
+	}
+
+}

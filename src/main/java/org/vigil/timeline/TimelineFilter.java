@@ -1,0 +1,67 @@
+package org.vigil.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What the timeline is restricted to, after the request's parameters were checked. Values
+ * of one dimension are alternatives (country=PL&country=DE: either), dimensions combine
+ * (country and programme: both).
+ *
+ * @param query the full-text query in web-search syntax, or null
+ * @param entities the entities an item must mention, grouped by type when queried
+ * @param sources source keys
+ * @param types item types
+ * @param languages ISO 639-1 codes
+ * @param from first day, inclusive, as given
+ * @param to last day, inclusive, as given
+ * @param range a preset (24h, 7d, 30d, year) or null
+ * @param start inclusive lower bound of published time, or null
+ * @param end exclusive upper bound of published time, or null
+ */
+record TimelineFilter(String query, List<EntityRef> entities, List<String> sources, List<String> types,
+		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end) {
+
+	static final TimelineFilter NONE = new TimelineFilter(null, List.of(), List.of(), List.of(), List.of(), null, null,
+			null, null, null);
+
+	List<EntityRef> entitiesOf(EntityType type) {
+		return this.entities.stream().filter((entity) -> entity.type() == type).toList();
+	}
+
+	boolean isEmpty() {
+		return this.query == null && this.entities.isEmpty() && this.sources.isEmpty() && this.types.isEmpty()
+				&& this.languages.isEmpty() && this.start == null && this.end == null;
+	}
+
+	/** The filter as URL parameters, in a stable order. */
+	public MultiValueMap<String, String> toParameters() {
+		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+		if (this.query != null) {
+			parameters.add("q", this.query);
+		}
+		for (EntityType type : EntityType.values()) {
+			entitiesOf(type).forEach((entity) -> parameters.add(type.key(), entity.key()));
+		}
+		this.sources.forEach((source) -> parameters.add("source", source));
+		this.types.forEach((type) -> parameters.add("type", type));
+		this.languages.forEach((language) -> parameters.add("lang", language));
+		if (this.range != null) {
+			parameters.add("range", this.range);
+		}
+		else {
+			if (this.from != null) {
+				parameters.add("from", this.from.toString());
+			}
+			if (this.to != null) {
+				parameters.add("to", this.to.toString());
+			}
+		}
+		return parameters;
+	}
+
+}

@@ -1,0 +1,280 @@
+package org.vigil.timeline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The timeline's SQL: one filtered, keyset-paged query over items, the chips of a page,
+ * facet counts over a capped slice of the matches, and gazetteer look-ups. Every value is
+ * a bound parameter; only fixed fragments are concatenated.
+ */
+@Repository
+class TimelineQueries {
+
+	private static final String TS_QUERY = "websearch_to_tsquery('simple', vigil_unaccent(:q))";
+
+	private final JdbcClient jdbc;
+
+	TimelineQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A timeline row before its chips are attached. */
+	record Row(long id, String title, String type, String language, Instant publishedAt, boolean dateOnly,
+			String sourceKey, String sourceName, boolean official, String snippet) {
+
+		Cursor cursor() {
+			return new Cursor(this.publishedAt, this.id);
+		}
+
+	}
+
+	record FacetValue(String dimension, String value, String label, long count) {
+
+	}
+
+	/**
+	 * Up to {@code limit} rows in timeline order (newest first); with {@code after}, the
+	 * rows just newer than it, still returned newest first.
+	 */
+	List<Row> page(TimelineFilter filter, Cursor before, Cursor after, int limit) {
+		Where where = where(filter);
+		if (before != null) {
+			where.and("(i.published_at, i.id) < (:beforeAt, :beforeId)");
+			where.param("beforeAt", utc(before.publishedAt())).param("beforeId", before.id());
+		}
+		if (after != null) {
+			where.and("(i.published_at, i.id) > (:afterAt, :afterId)");
+			where.param("afterAt", utc(after.publishedAt())).param("afterId", after.id());
+		}
+		String direction = (after != null) ? "asc" : "desc";
+		// The headline is computed in the outer query so that it runs only for the rows
+		// of
+		// the page, not for every candidate the sort looks at.
+		String snippet = (filter.query() != null)
+				? "ts_headline('simple', coalesce(nullif(p.summary, ''), left(p.body_text, 20000)), " + TS_QUERY
+						+ ", 'MaxFragments=1, MaxWords=35, MinWords=15, StartSel=\"" + Segment.START + "\", StopSel=\""
+						+ Segment.STOP + "\"')"
+				: "left(coalesce(nullif(p.summary, ''), p.body_text), 320)";
+		String sql = "select p.*, " + snippet + " as snippet from (select i.id, i.title, i.item_type, i.language,"
+				+ " i.published_at, i.published_precision, i.summary, i.body_text, s.key as source_key,"
+				+ " s.name as source_name, s.official from item i join source s on s.id = i.source_id where "
+				+ where.sql() + " order by i.published_at " + direction + ", i.id " + direction
+				+ " limit :limit) p order by p.published_at desc, p.id desc";
+		where.param("limit", limit);
+		return this.jdbc.sql(sql).params(where.params()).query(this::row).list();
+	}
+
+	/** Whether anything matching is newer than the cursor. */
+	boolean hasNewer(TimelineFilter filter, Cursor cursor) {
+		Where where = where(filter);
+		where.and("(i.published_at, i.id) > (:afterAt, :afterId)");
+		where.param("afterAt", utc(cursor.publishedAt())).param("afterId", cursor.id());
+		return this.jdbc
+			.sql("select exists (select 1 from item i join source s on s.id = i.source_id where " + where.sql() + ")")
+			.params(where.params())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Entity chips of the given items, in chip order (countries, people, programmes,
+	 * organisations).
+	 */
+	Map<Long, List<EntityRef>> chips(Collection<Long> itemIds) {
+		Map<Long, List<EntityRef>> chips = new LinkedHashMap<>();
+		if (itemIds.isEmpty()) {
+			return chips;
+		}
+		this.jdbc.sql("""
+				select ie.item_id, e.id, e.type, e.key, e.name from item_entity ie join entity e on e.id = ie.entity_id
+				where ie.item_id in (:ids)
+				order by ie.item_id, array_position(array['country', 'person', 'programme', 'organisation'], e.type),
+				         ie.mentions desc, e.name
+				""").param("ids", itemIds).query((rs) -> {
+			EntityRef entity = entity(rs);
+			if (entity != null) {
+				chips.computeIfAbsent(rs.getLong("item_id"), (id) -> new ArrayList<>()).add(entity);
+			}
+		});
+		return chips;
+	}
+
+	/**
+	 * Counts per filter value over the newest {@code cap} matches: bounded work however
+	 * broad the filter, exact whenever fewer items match.
+	 */
+	Facets facets(TimelineFilter filter, int cap) {
+		Where where = where(filter);
+		where.param("cap", cap);
+		String matches = "with m as materialized (select i.id, i.source_id, i.item_type, i.language from item i"
+				+ " join source s on s.id = i.source_id where " + where.sql()
+				+ " order by i.published_at desc, i.id desc limit :cap)";
+		List<FacetValue> values = this.jdbc
+			.sql(matches
+					+ """
+							select 'total' as dimension, '' as value, '' as label, count(*) as n from m
+							union all
+							select e.type, e.key, e.name, count(*) from m join item_entity ie on ie.item_id = m.id
+							  join entity e on e.id = ie.entity_id group by e.type, e.key, e.name
+							union all
+							select 'source', s.key, s.name, count(*) from m join source s on s.id = m.source_id group by s.key, s.name
+							union all
+							select 'type', m.item_type, m.item_type, count(*) from m group by m.item_type
+							union all
+							select 'lang', m.language, m.language, count(*) from m where m.language is not null group by m.language
+							""")
+			.params(where.params())
+			.query((rs, n) -> new FacetValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+		return Facets.of(values, cap);
+	}
+
+	Optional<EntityRef> findEntity(EntityType type, String value) {
+		return this.jdbc.sql("""
+				select e.id, e.type, e.key, e.name from entity e
+				where e.type = :type and (lower(e.key) = lower(:value) or lower(e.name) = lower(:value)
+				  or exists (select 1 from entity_alias a where a.entity_id = e.id and lower(a.alias) = lower(:value)))
+				order by (lower(e.key) = lower(:value)) desc, e.id limit 1
+				""").param("type", type.key()).param("value", value).query(this::entityRow).optional();
+	}
+
+	boolean sourceExists(String key) {
+		return this.jdbc.sql("select exists (select 1 from source where key = :key)")
+			.param("key", key)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** How many search terms a query has once parsed; zero means it can match nothing. */
+	int queryTerms(String query) {
+		return this.jdbc.sql("select numnode(" + TS_QUERY + ")").param("q", query).query(Integer.class).single();
+	}
+
+	/** Gazetteer entries whose name or an alias resembles the text, best first. */
+	List<EntityRef> autocomplete(EntityType type, String text, int limit) {
+		return this.jdbc.sql("""
+				select e.id, e.type, e.key, e.name from entity e
+				left join lateral (select max(similarity(lower(a.alias), lower(:text))) as s from entity_alias a
+				                   where a.entity_id = e.id) a on true
+				where e.type = :type and (lower(e.name) like lower(:prefix) or lower(e.key) = lower(:text)
+				  or lower(e.name) % lower(:text)
+				  or exists (select 1 from entity_alias x where x.entity_id = e.id
+				             and (lower(x.alias) like lower(:prefix) or lower(x.alias) % lower(:text))))
+				order by (lower(e.key) = lower(:text)) desc, (lower(e.name) like lower(:prefix)) desc,
+				         greatest(similarity(lower(e.name), lower(:text)), coalesce(a.s, 0)) desc, e.name
+				limit :limit
+				""")
+			.param("type", type.key())
+			.param("text", text)
+			.param("prefix", escapeLike(text) + "%")
+			.param("limit", limit)
+			.query(this::entityRow)
+			.list();
+	}
+
+	private Where where(TimelineFilter filter) {
+		Where where = new Where();
+		where.and("i.published_at is not null");
+		if (filter.query() != null) {
+			where.and("i.search @@ " + TS_QUERY).param("q", filter.query());
+		}
+		for (EntityType type : EntityType.values()) {
+			List<EntityRef> entities = filter.entitiesOf(type);
+			if (!entities.isEmpty()) {
+				String name = type.key() + "Ids";
+				where.and("exists (select 1 from item_entity ie where ie.item_id = i.id and ie.entity_id in (:" + name
+						+ "))");
+				where.param(name, entities.stream().map(EntityRef::id).toList());
+			}
+		}
+		if (!filter.sources().isEmpty()) {
+			where.and("s.key in (:sources)").param("sources", filter.sources());
+		}
+		if (!filter.types().isEmpty()) {
+			where.and("i.item_type in (:types)").param("types", filter.types());
+		}
+		if (!filter.languages().isEmpty()) {
+			where.and("i.language in (:languages)").param("languages", filter.languages());
+		}
+		if (filter.start() != null) {
+			where.and("i.published_at >= :start").param("start", utc(filter.start()));
+		}
+		if (filter.end() != null) {
+			where.and("i.published_at < :end").param("end", utc(filter.end()));
+		}
+		return where;
+	}
+
+	private Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("item_type"), rs.getString("language"),
+				rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+				"date".equals(rs.getString("published_precision")), rs.getString("source_key"),
+				rs.getString("source_name"), rs.getBoolean("official"), rs.getString("snippet"));
+	}
+
+	private EntityRef entityRow(ResultSet rs, int n) throws SQLException {
+		return entity(rs);
+	}
+
+	private EntityRef entity(ResultSet rs) throws SQLException {
+		return EntityType.of(rs.getString("type")).map((type) -> safeEntity(rs, type)).orElse(null);
+	}
+
+	private static EntityRef safeEntity(ResultSet rs, EntityType type) {
+		try {
+			return new EntityRef(rs.getLong("id"), type, rs.getString("key"), rs.getString("name"));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** A conjunction of fixed SQL fragments and the values they bind. */
+	static final class Where {
+
+		private final List<String> conditions = new ArrayList<>();
+
+		private final Map<String, Object> params = new LinkedHashMap<>();
+
+		Where and(String condition) {
+			this.conditions.add(condition);
+			return this;
+		}
+
+		Where param(String name, Object value) {
+			this.params.put(name, value);
+			return this;
+		}
+
+		String sql() {
+			return String.join(" and ", this.conditions);
+		}
+
+		Map<String, Object> params() {
+			return this.params;
+		}
+
+	}
+
+}
