@@ -43,6 +43,7 @@ record WeeklyChart(int width, int height, List<Bar> bars, List<Label> labels, lo
 		long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
 		long total = 0;
 		int busiestWeek = -1;
+		int lastLabel = -100;
 		for (int i = 0; i < weeks; i++) {
 			LocalDate week = firstWeek.plusWeeks(i);
 			long count = counts.getOrDefault(week, 0L);
@@ -57,7 +58,8 @@ record WeeklyChart(int width, int height, List<Bar> bars, List<Label> labels, lo
 			int x = i * BAR;
 			bars.add(new Bar(x + 1, TOP + PLOT_HEIGHT - height, BAR - 2, height,
 					"Week of " + week + ": " + count + ((count == 1) ? " mention" : " mentions")));
-			if (i == 0 || week.getDayOfMonth() <= 7) {
+			if ((i == 0 || week.getDayOfMonth() <= 7) && x - lastLabel >= 4 * BAR) {
+				lastLabel = x;
 				String month = week.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
 				labels.add(new Label(x, (week.getMonthValue() == 1 || i == 0) ? month + " " + week.getYear() : month));
 			}
