@@ -67,7 +67,8 @@ class SeedsEndToEndTest {
 		assertThat(timeline).contains("Bemowo Piskie", "Kosiniak-Kamysz")
 			.contains("href=\"/entities/country/PL\"")
 			.contains("href=\"/entities/person/" + key("Mark Rutte") + "\"")
-			.contains("href=\"/entities/person/" + key("Władysław Kosiniak-Kamysz") + "\"");
+			.contains("href=\"/entities/person/" + key("Władysław Kosiniak-Kamysz") + "\"")
+			.contains("<option value=\"press-release\">Press release</option>");
 	}
 
 	@Test
