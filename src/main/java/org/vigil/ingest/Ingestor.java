@@ -58,6 +58,11 @@ class Ingestor {
 	 */
 	ItemStore.Stored store(Source source, String url, Extraction extraction, String keyOverride,
 			ItemDraft.RawCapture capture, StringBuilder problems) {
+		return store(source, url, extraction, keyOverride, capture, problems, null, null);
+	}
+
+	ItemStore.Stored store(Source source, String url, Extraction extraction, String keyOverride,
+			ItemDraft.RawCapture capture, StringBuilder problems, Instant withdrawnAt, String withdrawnNote) {
 		PublishedDate published = extraction.published();
 		Instant now = this.clock.instant();
 		if (published != null && published.instant().isAfter(now.plus(Duration.ofDays(2)))) {
@@ -77,7 +82,7 @@ class Ingestor {
 				(published != null) ? published.instant() : null,
 				(published != null) ? published.precision().label() : "time",
 				(published != null) ? truncate(published.raw(), 200) : null, null, extraction.bodyHtml(),
-				extraction.bodyText(), partial, null, null, capture);
+				extraction.bodyText(), partial, withdrawnAt, withdrawnNote, capture);
 		return this.items.store(draft);
 	}
 

@@ -83,9 +83,8 @@ public class SourceRepository {
 	}
 
 	public void recordSuccess(long id, Instant now) {
-		this.jdbc.update(
-				"update source set last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0, "
-						+ "last_error = null, next_check_at = ? + make_interval(mins => schedule_minutes) where id = ?",
+		this.jdbc.update("update source set last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0, "
+				+ "last_error = null, next_check_at = cast(? as timestamptz) + make_interval(mins => schedule_minutes) where id = ?",
 				Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), id);
 	}
 
@@ -95,9 +94,16 @@ public class SourceRepository {
 	 */
 	public void recordFailure(long id, Instant now, String error) {
 		this.jdbc.update("update source set last_attempt_at = ?, consecutive_failures = consecutive_failures + 1, "
-				+ "last_error = left(?, 2000), next_check_at = ? + least(interval '1 day', "
+				+ "last_error = left(?, 2000), next_check_at = cast(? as timestamptz) + least(interval '1 day', "
 				+ "make_interval(mins => schedule_minutes) * power(2, least(consecutive_failures, 6))) where id = ?",
 				Timestamp.from(now), error, Timestamp.from(now), id);
+	}
+
+	/**
+	 * Notes what went wrong in a crawl that succeeded as a whole (some articles failed).
+	 */
+	public void noteProblem(long id, String problem) {
+		this.jdbc.update("update source set last_error = left(?, 2000) where id = ?", problem, id);
 	}
 
 	public void setEnabled(long id, boolean enabled) {

@@ -1,0 +1,125 @@
+package org.vigil.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local web site serving {@code src/test/resources/sites} as the real sources would:
+ * content types by kind, ETags with 304s, {@code {{base}}} replaced by the site's own
+ * URL; plus special routes for bad behaviour.
+ */
+final class FixtureSite implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
+
+	final List<String> requests = new CopyOnWriteArrayList<>();
+
+	FixtureSite() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.setExecutor(Executors.newFixedThreadPool(16));
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	FixtureSite route(String path, HttpHandler handler) {
+		this.routes.put(path, handler);
+		return this;
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		this.requests.add(path);
+		try (exchange) {
+			HttpHandler special = this.routes.get(path);
+			if (special != null) {
+				special.handle(exchange);
+				return;
+			}
+			if (path.equals("/robots.txt")) {
+				send(exchange, 200, "text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(), null);
+				return;
+			}
+			path = (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+			byte[] body = read("sites" + path);
+			if (body == null) {
+				body = read("sites" + path + ".html");
+			}
+			if (body == null) {
+				body = read("sites" + path + ".json");
+			}
+			if (body == null) {
+				send(exchange, 404, "text/html", "<h1>Not found</h1>".getBytes(), null);
+				return;
+			}
+			// Placeholders are ASCII, so replacing through Latin-1 keeps any encoding.
+			body = new String(body, StandardCharsets.ISO_8859_1).replace("{{base}}", base())
+				.getBytes(StandardCharsets.ISO_8859_1);
+			send(exchange, 200, contentType(path), body,
+					"\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"");
+		}
+	}
+
+	static void send(HttpExchange exchange, int status, String contentType, byte[] body, String etag)
+			throws IOException {
+		if (etag != null) {
+			exchange.getResponseHeaders().set("ETag", etag);
+			if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				exchange.sendResponseHeaders(304, -1);
+				return;
+			}
+		}
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	private static String contentType(String path) {
+		if (path.endsWith(".json") || path.startsWith("/api/content/")) {
+			return "application/json";
+		}
+		if (path.endsWith(".atom")) {
+			return "application/atom+xml; charset=utf-8";
+		}
+		if (path.endsWith(".rss") || path.endsWith(".xml") || path.endsWith("/_rss")) {
+			return "application/rss+xml; charset=utf-8";
+		}
+		// MApN's server claims UTF-8 for windows-1250 pages: the crawler must not trust
+		// it.
+		return "text/html; charset=utf-8";
+	}
+
+	private static byte[] read(String resource) throws IOException {
+		if (resource.endsWith("/")) {
+			return null;
+		}
+		try (InputStream in = FixtureSite.class.getClassLoader().getResourceAsStream(resource)) {
+			return (in != null) ? in.readAllBytes() : null;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}
