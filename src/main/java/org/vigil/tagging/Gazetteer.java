@@ -32,7 +32,16 @@ final class Gazetteer {
 	}
 
 	/** A person's name variant for fuzzy matching, folded. */
-	record FuzzyName(String folded, int letters, int person) {
+	record FuzzyName(String folded, int letters, int person, long mask) {
+
+		/** Which letters and digits occur: a cheap lower bound on the edit distance. */
+		static long mask(String folded) {
+			long mask = 0;
+			for (int i = 0; i < folded.length(); i++) {
+				mask |= 1L << (folded.charAt(i) & 63);
+			}
+			return mask;
+		}
 
 	}
 
@@ -48,6 +57,12 @@ final class Gazetteer {
 	final Vocabulary foldedVocabulary = new Vocabulary();
 
 	final Vocabulary exactVocabulary = new Vocabulary();
+
+	/**
+	 * Lower-case words inside exact aliases ("SAFE programme"): the only lower-case words
+	 * worth looking up in {@link #exactVocabulary}. Small, so most lookups miss in cache.
+	 */
+	final Vocabulary exactLowercase = new Vocabulary();
 
 	final TokenTrie foldedTrie = new TokenTrie();
 
@@ -116,6 +131,9 @@ final class Gazetteer {
 		int[] ids = new int[tokens.size()];
 		for (int i = 0; i < ids.length; i++) {
 			ids[i] = vocabulary.add(tokens.get(i));
+			if (exact && tokens.get(i).chars().noneMatch((c) -> Character.isUpperCase(c) || Character.isDigit(c))) {
+				this.exactLowercase.add(tokens.get(i));
+			}
 		}
 		String stripped = text.strip();
 		boolean capitalised = !stripped.isEmpty() && Character.isUpperCase(firstLetter(text));
@@ -144,7 +162,7 @@ final class Gazetteer {
 			return;
 		}
 		this.fuzzyNames.computeIfAbsent(folded.charAt(0), (c) -> new ArrayList<>())
-			.add(new FuzzyName(folded, letters, person));
+			.add(new FuzzyName(folded, letters, person, FuzzyName.mask(folded)));
 	}
 
 	GazetteerData.Entity entity(int index) {

@@ -97,7 +97,7 @@ final class Tagger {
 
 		Run(Gazetteer gazetteer, String text, Context context) {
 			this.g = gazetteer;
-			this.t = Tokens.of(text, gazetteer.foldedVocabulary, gazetteer.exactVocabulary);
+			this.t = Tokens.of(text, gazetteer.foldedVocabulary, gazetteer.exactVocabulary, gazetteer.exactLowercase);
 			this.context = context;
 			this.found = new byte[gazetteer.entityCount()];
 		}
@@ -119,13 +119,17 @@ final class Tagger {
 				yearSuffix(c);
 			}
 			resolve(selected);
-			java.util.Map<List<Integer>, Mention> unique = new java.util.LinkedHashMap<>();
+			// Duplicates (the same entity over the same span) keep the best confidence.
+			this.mentions.sort((a, b) -> (a.start() != b.start()) ? Integer.compare(a.start(), b.start())
+					: (a.end() != b.end()) ? Integer.compare(a.end(), b.end()) : (a.entity() != b.entity())
+							? Integer.compare(a.entity(), b.entity()) : Float.compare(b.confidence(), a.confidence()));
+			List<Mention> result = new ArrayList<>(this.mentions.size());
 			for (Mention m : this.mentions) {
-				unique.merge(List.of(m.entity(), m.start(), m.end()), m,
-						(a, b) -> (b.confidence() > a.confidence()) ? b : a);
+				Mention last = result.isEmpty() ? null : result.get(result.size() - 1);
+				if (last == null || last.start() != m.start() || last.end() != m.end() || last.entity() != m.entity()) {
+					result.add(m);
+				}
 			}
-			List<Mention> result = new ArrayList<>(unique.values());
-			result.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::entity));
 			return result;
 		}
 
@@ -199,18 +203,25 @@ final class Tagger {
 		}
 
 		private List<Candidate> select() {
-			this.candidates.sort(Comparator.comparingInt((Candidate c) -> -(c.charEnd - c.charStart))
-				.thenComparingInt((Candidate c) -> -(c.to - c.from))
-				.thenComparingInt((Candidate c) -> c.from));
+			this.candidates.sort((a, b) -> {
+				int byChars = Integer.compare(b.charEnd - b.charStart, a.charEnd - a.charStart);
+				if (byChars != 0) {
+					return byChars;
+				}
+				int byTokens = Integer.compare(b.to - b.from, a.to - a.from);
+				return (byTokens != 0) ? byTokens : Integer.compare(a.from, b.from);
+			});
 			boolean[] covered = new boolean[this.t.count];
 			List<Candidate> selected = new ArrayList<>();
-			java.util.Map<Long, Candidate> bySpan = new java.util.HashMap<>();
+			Candidate previous = null;
 			for (Candidate c : this.candidates) {
-				Candidate same = bySpan.get(c.span());
-				if (same != null) {
-					same.merge(c.patterns);
+				// Equal spans sort next to each other: one candidate with all their
+				// patterns.
+				if (previous != null && previous.from == c.from && previous.to == c.to) {
+					previous.merge(c.patterns);
 					continue;
 				}
+				previous = null;
 				boolean free = true;
 				for (int k = c.from; k < c.to && free; k++) {
 					free = !covered[k];
@@ -218,7 +229,7 @@ final class Tagger {
 				if (free) {
 					Arrays.fill(covered, c.from, c.to, true);
 					selected.add(c);
-					bySpan.put(c.span(), c);
+					previous = c;
 				}
 			}
 			return selected;
@@ -296,7 +307,21 @@ final class Tagger {
 				i = k + 1;
 			}
 			if (!found.isEmpty()) {
-				selected.removeIf((c) -> c.onlySurnames(this.g) && found.stream().anyMatch((f) -> f.overlaps(c)));
+				boolean[] fuzzy = new boolean[count];
+				for (Candidate f : found) {
+					Arrays.fill(fuzzy, f.from, f.to, true);
+				}
+				selected.removeIf((c) -> {
+					if (!c.onlySurnames(this.g)) {
+						return false;
+					}
+					for (int k = c.from; k < c.to; k++) {
+						if (fuzzy[k]) {
+							return true;
+						}
+					}
+					return false;
+				});
 			}
 			return found;
 		}
@@ -338,23 +363,10 @@ final class Tagger {
 						continue;
 					}
 					int maxEdits = (letters >= 10) ? 2 : 1;
-					int best = maxEdits + 1;
-					int bestPerson = -1;
-					boolean ambiguous = false;
-					for (Gazetteer.FuzzyName name : this.g.fuzzyNames.getOrDefault(folded.charAt(0), List.of())) {
-						if (Math.abs(name.folded().length() - folded.length()) > maxEdits) {
-							continue;
-						}
-						int d = distance(folded, name.folded(), maxEdits);
-						if (d < best) {
-							best = d;
-							bestPerson = name.person();
-							ambiguous = false;
-						}
-						else if (d == best && name.person() != bestPerson) {
-							ambiguous = true;
-						}
-					}
+					int[] result = this.fuzzyCache.computeIfAbsent(folded, (key) -> closestPerson(key, maxEdits));
+					int best = result[0];
+					int bestPerson = result[1];
+					boolean ambiguous = result[2] != 0;
 					if (bestPerson >= 0 && !ambiguous && best > 0) {
 						Candidate c = new Candidate(from, to, new int[0], false, this.t);
 						c.fuzzyPerson = bestPerson;
@@ -366,6 +378,32 @@ final class Tagger {
 					}
 				}
 			}
+		}
+
+		private final java.util.Map<String, int[]> fuzzyCache = new java.util.HashMap<>();
+
+		/** {distance, person, ambiguous} of the closest person name within maxEdits. */
+		private int[] closestPerson(String folded, int maxEdits) {
+			int best = maxEdits + 1;
+			int bestPerson = -1;
+			boolean ambiguous = false;
+			long mask = Gazetteer.FuzzyName.mask(folded);
+			for (Gazetteer.FuzzyName name : this.g.fuzzyNames.getOrDefault(folded.charAt(0), List.of())) {
+				if (Math.abs(name.folded().length() - folded.length()) > maxEdits
+						|| Long.bitCount(name.mask() ^ mask) > 2 * maxEdits) {
+					continue;
+				}
+				int d = distance(folded, name.folded(), maxEdits);
+				if (d < best) {
+					best = d;
+					bestPerson = name.person();
+					ambiguous = false;
+				}
+				else if (d == best && name.person() != bestPerson) {
+					ambiguous = true;
+				}
+			}
+			return new int[] { best, bestPerson, ambiguous ? 1 : 0 };
 		}
 
 		/** Levenshtein distance, or max + 1 once it must exceed max. */
@@ -482,7 +520,7 @@ final class Tagger {
 			for (Candidate c : selected) {
 				boolean role = hasRole(c) || namesProgramme(c);
 				if (role || containerOfCountries(c)) {
-					for (Candidate inner : this.candidates) {
+					for (Candidate inner : innerCandidates(c)) {
 						if (inner != c && inner.from >= c.from && inner.to <= c.to) {
 							for (int p : inner.patterns) {
 								Gazetteer.Pattern pattern = this.g.patterns.get(p);
@@ -503,6 +541,29 @@ final class Tagger {
 					role(c);
 				}
 			}
+		}
+
+		private List<Candidate>[] byStart;
+
+		/** Candidates (selected or not) that start inside c. */
+		@SuppressWarnings("unchecked")
+		private List<Candidate> innerCandidates(Candidate c) {
+			if (this.byStart == null) {
+				this.byStart = new List[this.t.count];
+				for (Candidate candidate : this.candidates) {
+					if (this.byStart[candidate.from] == null) {
+						this.byStart[candidate.from] = new ArrayList<>(2);
+					}
+					this.byStart[candidate.from].add(candidate);
+				}
+			}
+			List<Candidate> inner = new ArrayList<>();
+			for (int k = c.from; k < c.to && k < this.t.count; k++) {
+				if (this.byStart[k] != null) {
+					inner.addAll(this.byStart[k]);
+				}
+			}
+			return inner;
 		}
 
 		private boolean namesProgramme(Candidate c) {

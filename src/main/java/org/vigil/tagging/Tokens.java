@@ -59,15 +59,16 @@ final class Tokens {
 	}
 
 	/** Cuts the text into tokens, looking each up in the given vocabularies. */
-	static Tokens of(String text, Vocabulary foldedVocabulary, Vocabulary exactVocabulary) {
+	static Tokens of(String text, Vocabulary foldedVocabulary, Vocabulary exactVocabulary, Vocabulary exactLowercase) {
 		Tokens tokens = new Tokens(text);
 		char[] foldBuf = new char[64];
 		char[] normBuf = new char[64];
 		int n = text.length();
+		char[] chars = text.toCharArray();
 		int i = 0;
 		int pendingFlags = 0;
 		while (i < n) {
-			char c = text.charAt(i);
+			char c = chars[i];
 			byte kind = Folding.kind(c);
 			if (kind == Folding.SPACE || (kind == Folding.MARK && tokens.count == 0)) {
 				pendingFlags |= SPACE_BEFORE;
@@ -101,7 +102,7 @@ final class Tokens {
 			boolean firstDigit = Character.isDigit(c);
 			boolean firstUpper = false;
 			while (i < n) {
-				c = text.charAt(i);
+				c = chars[i];
 				kind = Folding.kind(c);
 				if (kind != Folding.WORD && kind != Folding.MARK) {
 					break;
@@ -143,14 +144,19 @@ final class Tokens {
 				fl |= DIGITS;
 			}
 			int foldedId = foldedVocabulary.find(foldBuf, fl2, Vocabulary.mix(fh));
-			if (foldedId < 0 && fl2 >= 3) {
+			if (foldedId < 0 && fl2 >= 3 && (firstUpper || firstDigit)) {
 				int stem = stem(foldBuf, fl2, foldedVocabulary);
 				if (stem >= 0) {
 					foldedId = stem;
 					fl |= SUFFIXED;
 				}
 			}
-			tokens.add(from, i, foldedId, exactVocabulary.find(normBuf, nl, Vocabulary.mix(nh)), fl, upper + lower);
+			// Exact aliases are acronyms and capitalised words: a lower-case word is
+			// never one.
+			int exactHash = Vocabulary.mix(nh);
+			int exactId = (upper > 0 || firstDigit || exactLowercase.find(normBuf, nl, exactHash) >= 0)
+					? exactVocabulary.find(normBuf, nl, exactHash) : -1;
+			tokens.add(from, i, foldedId, exactId, fl, upper + lower);
 		}
 		return tokens;
 	}

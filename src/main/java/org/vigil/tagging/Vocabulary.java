@@ -3,14 +3,16 @@ package org.vigil.tagging;
 import java.util.Arrays;
 
 /**
- * Interns token strings as small ints: an open-addressing table over char arrays, looked
- * up straight from a scratch buffer so that tagging allocates no string per token.
+ * Interns token strings as small ints: an open-addressing table looked up straight from a
+ * scratch buffer, so that tagging allocates no string per token. Each slot packs the
+ * token's hash and id into one long, so a probe is one memory read; the characters are
+ * compared only when the hashes agree.
  */
 final class Vocabulary {
 
-	private char[][] keys = new char[1024][];
+	private long[] slots = new long[1024];
 
-	private int[] ids = new int[1024];
+	private char[][] tokens = new char[512][];
 
 	private int size;
 
@@ -35,14 +37,19 @@ final class Vocabulary {
 
 	/** The id of the token, or -1 when it is unknown. */
 	int find(char[] buf, int len, int hash) {
-		int mask = this.keys.length - 1;
+		long[] table = this.slots;
+		int mask = table.length - 1;
 		for (int slot = hash & mask;; slot = (slot + 1) & mask) {
-			char[] key = this.keys[slot];
-			if (key == null) {
+			long entry = table[slot];
+			if (entry == 0) {
 				return -1;
 			}
-			if (key.length == len && Arrays.equals(key, 0, len, buf, 0, len)) {
-				return this.ids[slot];
+			if ((int) (entry >>> 32) == hash) {
+				int id = (int) entry - 1;
+				char[] token = this.tokens[id];
+				if (token.length == len && Arrays.equals(token, 0, len, buf, 0, len)) {
+					return id;
+				}
 			}
 		}
 	}
@@ -59,34 +66,31 @@ final class Vocabulary {
 		if (existing >= 0) {
 			return existing;
 		}
-		if ((this.size + 1) * 2 > this.keys.length) {
-			grow();
+		if ((this.size + 1) * 2 > this.slots.length) {
+			long[] old = this.slots;
+			this.slots = new long[old.length * 2];
+			for (long entry : old) {
+				if (entry != 0) {
+					put(entry);
+				}
+			}
 		}
 		int id = this.size++;
-		put(chars, hash, id);
+		if (id == this.tokens.length) {
+			this.tokens = Arrays.copyOf(this.tokens, id * 2);
+		}
+		this.tokens[id] = chars;
+		put(((long) hash << 32) | ((id + 1) & 0xFFFFFFFFL));
 		return id;
 	}
 
-	private void put(char[] chars, int hash, int id) {
-		int mask = this.keys.length - 1;
-		int slot = hash & mask;
-		while (this.keys[slot] != null) {
+	private void put(long entry) {
+		int mask = this.slots.length - 1;
+		int slot = (int) (entry >>> 32) & mask;
+		while (this.slots[slot] != 0) {
 			slot = (slot + 1) & mask;
 		}
-		this.keys[slot] = chars;
-		this.ids[slot] = id;
-	}
-
-	private void grow() {
-		char[][] oldKeys = this.keys;
-		int[] oldIds = this.ids;
-		this.keys = new char[oldKeys.length * 2][];
-		this.ids = new int[oldKeys.length * 2];
-		for (int i = 0; i < oldKeys.length; i++) {
-			if (oldKeys[i] != null) {
-				put(oldKeys[i], hash(oldKeys[i], oldKeys[i].length), oldIds[i]);
-			}
-		}
+		this.slots[slot] = entry;
 	}
 
 }

@@ -42,6 +42,21 @@ class ItemTaggingTest {
 	@Autowired
 	RetagJobs jobs;
 
+	@Autowired
+	GazetteerRepository gazetteer;
+
+	@Test
+	void theGazetteerSnapshotLoadsFromTheDatabaseInUnderASecond() {
+		new Gazetteer(this.gazetteer.load(), 0);
+		long started = System.nanoTime();
+		Gazetteer snapshot = new Gazetteer(this.gazetteer.load(), this.gazetteer.version());
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		System.out.println("Gazetteer loaded from PostgreSQL and compiled in " + millis + " ms: "
+				+ snapshot.entityCount() + " entities, " + snapshot.patterns.size() + " patterns");
+		assertThat(snapshot.entityCount()).isGreaterThan(1400);
+		assertThat(millis).isLessThan(1000);
+	}
+
 	@Test
 	void anItemStoredIsTaggedInTheBackgroundWithMentionsAndItemEntities() throws Exception {
 		long item = item("nato-1", "Rutte visits Poland",
