@@ -89,8 +89,8 @@ class EntityPageQueries {
 	 */
 	List<Company> company(long entityId, int sample, int limit) {
 		return this.jdbc.sql("""
-				with recent as (select item_id from item_entity where entity_id = :id
-				                order by published_at desc nulls last, item_id desc limit :sample)
+				with recent as (select item_id from item_entity where entity_id = :id and published_at is not null
+				                order by published_at desc, item_id desc limit :sample)
 				select e.id, e.type, e.key, e.name, count(*) as n
 				from recent r join item_entity o on o.item_id = r.item_id and o.entity_id <> :id
 				join entity e on e.id = o.entity_id

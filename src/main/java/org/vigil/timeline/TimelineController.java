@@ -45,11 +45,14 @@ class TimelineController {
 
 	private final Clock clock;
 
+	private final RecentCache<Facets> facetCache;
+
 	TimelineController(FilterParser parser, TimelineQueries queries, TimelineProperties properties, Clock clock) {
 		this.parser = parser;
 		this.queries = queries;
 		this.properties = properties;
 		this.clock = clock;
+		this.facetCache = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
 	}
 
 	@GetMapping("/")
@@ -86,7 +89,8 @@ class TimelineController {
 		}
 		boolean atTop = parsed.before() == null && parsed.after() == null;
 		Map<Long, List<EntityRef>> chips = this.queries.chips(rows.stream().map(TimelineQueries.Row::id).toList());
-		Facets facets = this.queries.facets(filter, this.properties.facetCap());
+		Facets facets = this.facetCache.get(filter.toParameters().toString(),
+				() -> this.queries.facets(filter, this.properties.facetCap()));
 		TimelinePage page = new TimelinePage(filter, parsed.problems(), days(rows, chips, filter), olderUrl, newerUrl,
 				atTop ? null : TimelineUrls.timeline(filter), active(filter), facetGroups(filter, facets),
 				facetNote(facets), ranges(filter), months(filter));

@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * so a broad filter never counts the whole table
  * @param maxQueryLength longest full-text query accepted, in characters
  * @param zone the time zone day headings and times are shown in
+ * @param facetCacheTtl how long facet counts for one filter are reused; counts lag new
+ * items by at most this much
  */
 @ConfigurationProperties("vigil.timeline")
 record TimelineProperties(@DefaultValue("30") int pageSize, @DefaultValue("1000") int facetCap,
-		@DefaultValue("200") int maxQueryLength, @DefaultValue("UTC") ZoneId zone) {
+		@DefaultValue("200") int maxQueryLength, @DefaultValue("UTC") ZoneId zone,
+		@DefaultValue("60s") java.time.Duration facetCacheTtl) {
 
 	TimelineProperties {
 		if (pageSize < 1 || pageSize > 200) {

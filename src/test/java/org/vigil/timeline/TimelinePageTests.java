@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The timeline page over real HTTP with rows inserted as ingest and tagging would. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vigil.timeline.page-size=4")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "vigil.timeline.page-size=4", "vigil.timeline.facet-cache-ttl=0s" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimelinePageTests {
 
