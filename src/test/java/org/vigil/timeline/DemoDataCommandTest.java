@@ -15,9 +15,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDataCommandTest {
 
 	@Test
+	void drawsEntitiesFromTheShippedGazetteer() throws Exception {
+		String url = TestPostgres.newDatabase();
+		Map<String, String> database = Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres");
+		CommandRun run = CommandRun.of(database, "demo-data", "--items", "300");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).doesNotContain("synthetic entities").contains("Added 300 synthetic items");
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			assertThat(single(statement, "select count(*) from entity where attributes ->> 'synthetic' = 'true'"))
+				.isZero();
+			assertThat(single(statement, "select count(distinct entity_id) from item_entity")).isGreaterThan(20);
+			assertThat(single(statement,
+					"select count(*) from mention m join item i on i.id = m.item_id"
+							+ " where substr(i.body_text, m.start_pos + 1, m.end_pos - m.start_pos) <> m.surface"))
+				.isZero();
+		}
+	}
+
+	@Test
 	void generatesSyntheticItemsWithEntitiesAndMentionsWhoseOffsetsPointAtTheirNames() throws Exception {
 		String url = TestPostgres.newDatabase();
 		Map<String, String> database = Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres");
+		assertThat(CommandRun.of(database, "db-info").exitCode()).isZero();
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("delete from entity"); // an installation whose gazetteer
+														// was emptied
+		}
 		CommandRun run = CommandRun.of(database, "demo-data", "--items", "500", "--batch", "200");
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		assertThat(run.out()).contains("added 34 synthetic entities").contains("Added 500 synthetic items");
