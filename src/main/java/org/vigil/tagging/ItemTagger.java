@@ -80,6 +80,10 @@ class ItemTagger {
 		List<Tagger.Mention> mentions = Tagger.tag(gazetteer, document, new Tagger.Context(date, scopes));
 		List<NewName> newNames = NewNames.find(document, mentions);
 		this.transaction.executeWithoutResult((status) -> {
+			// The listener and a re-tag job may tag the same item at once: one at a time.
+			if (this.jdbc.queryForList("select id from item where id = ? for update", Long.class, itemId).isEmpty()) {
+				return;
+			}
 			this.jdbc.update("delete from mention where item_id = ?", itemId);
 			this.jdbc.update("delete from item_entity where item_id = ?", itemId);
 			List<Object[]> mentionRows = new ArrayList<>();

@@ -25,6 +25,9 @@ final class TokenTrie {
 
 	private int[][] frozenOutputs;
 
+	/** Children of the root by token id (-1: none): most tokens start nothing. */
+	private int[] rootChildren = new int[0];
+
 	TokenTrie() {
 		Arrays.fill(this.keys, -1L);
 	}
@@ -35,6 +38,9 @@ final class TokenTrie {
 	int child(int node, int token) {
 		if (token < 0) {
 			return -1;
+		}
+		if (node == ROOT) {
+			return (token < this.rootChildren.length) ? this.rootChildren[token] : -1;
 		}
 		long key = ((long) node << 32) | token;
 		int mask = this.keys.length - 1;
@@ -60,7 +66,17 @@ final class TokenTrie {
 			if (next < 0) {
 				next = this.nodes++;
 				this.outputs.add(NONE);
-				put(((long) node << 32) | token, next);
+				if (node == ROOT) {
+					if (token >= this.rootChildren.length) {
+						int old = this.rootChildren.length;
+						this.rootChildren = Arrays.copyOf(this.rootChildren, Math.max(token + 1, old * 2));
+						Arrays.fill(this.rootChildren, old, this.rootChildren.length, -1);
+					}
+					this.rootChildren[token] = next;
+				}
+				else {
+					put(((long) node << 32) | token, next);
+				}
 			}
 			node = next;
 		}
