@@ -154,6 +154,20 @@ class TimelinePageTests {
 	}
 
 	@Test
+	void entityFilteredPagesFollowTheCursor() {
+		String cursor = this.jdbc.sql(
+				"select (extract(epoch from published_at) * 1000000)::bigint || '-' || id from item where title = :title")
+			.param("title", "Poland signs second K2PL contract")
+			.query(String.class)
+			.single();
+		String older = this.web.page("/?country=PL&before=" + cursor);
+		assertThat(older).contains("Minister&#39;s statement").doesNotContain("Poland signs second K2PL contract");
+		String newer = this.web.page("/?country=PL&after=" + cursor);
+		assertThat(newer).doesNotContain("Minister&#39;s statement")
+			.doesNotContain("Poland signs second K2PL contract");
+	}
+
+	@Test
 	void fullTextQueryUsesWebSearchSyntaxAndHighlightsMatches() {
 		String html = this.web.page("/?q=" + URLEncoder.encode("\"eastern sentry\" -tanks", StandardCharsets.UTF_8));
 		assertThat(html).contains("Eastern Sentry patrols").doesNotContain("Poland signs second K2PL contract");
