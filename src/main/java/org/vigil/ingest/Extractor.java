@@ -194,18 +194,23 @@ final class Extractor {
 		for (Element element : doc.select(".date, .event-date, .news-date, .published, .date-line, .da_story_info")) {
 			candidates.add(element.text());
 		}
-		for (Element element : doc.body().select("p, div, span, li")) {
-			if (element.ownText().length() > 0 && element.text().length() < 80) {
-				candidates.add(element.text());
-				if (candidates.size() > 40) {
-					break;
-				}
-			}
-		}
 		for (String candidate : candidates) {
 			Optional<PublishedDate> date = DateParser.parse(candidate, zone);
 			if (date.isPresent()) {
 				return date.get();
+			}
+		}
+		// Last resort: a short line near the top that reads as a date ("Nr. 289
+		// 10.09.2026").
+		int tried = 0;
+		for (Element element : doc.body().select("p, div, span, li")) {
+			String own = element.ownText();
+			if (!own.isEmpty() && own.length() < 80 && tried++ < 40) {
+				String text = element.text();
+				Optional<PublishedDate> date = (text.length() < 80) ? DateParser.parse(text, zone) : Optional.empty();
+				if (date.isPresent()) {
+					return date.get();
+				}
 			}
 		}
 		return hints.published();
