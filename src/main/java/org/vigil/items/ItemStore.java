@@ -172,6 +172,8 @@ public class ItemStore {
 	private void linkStory(long id, ItemDraft draft) {
 		String head = head(draft.bodyText());
 		String title = draft.title();
+		// Only near-identical openings are candidates: the index then returns few rows.
+		this.jdbc.execute("set local pg_trgm.similarity_threshold = 0.6");
 		List<long[]> matches = this.jdbc.query("select id, coalesce(story_id, 0) from item where id <> ? "
 				+ "and source_id <> ? and ((length(?) >= 20 and lower(regexp_replace(title, '[^[:alnum:]]+', ' ', 'g')) = lower(regexp_replace(?, '[^[:alnum:]]+', ' ', 'g'))) "
 				+ "or (length(?) >= 200 and left(body_text, 500) % ? and similarity(left(body_text, 500), ?) > 0.6)) "

@@ -47,7 +47,21 @@ public class ExtractionBenchmark {
 		page.append("</ul></nav><main><article><h1>Minister visits troops ")
 			.append(seed)
 			.append("</h1><time datetime=\"2026-07-07T10:00:00+02:00\">7 July 2026</time><div class=\"article-body\">");
-		for (int i = 0; i < 20; i++) {
+		// Different articles say different things: words drawn per page, so that pages
+		// are
+		// not near-duplicates of each other (which would link them all into one story).
+		java.util.Random random = new java.util.Random(seed);
+		String[] words = { "brigade", "air", "defence", "logistics", "training", "flank", "ammunition", "summit",
+				"Allies", "minister", "exercise", "procurement", "drones", "navy", "border", "cyber", "budget",
+				"readiness", "partners", "tanks", "missiles", "radar", "Baltic", "Black Sea", "Arctic", "support" };
+		for (int i = 0; i < 12; i++) {
+			page.append("<p>");
+			for (int w = 0; w < 60; w++) {
+				page.append(words[random.nextInt(words.length)]).append((w % 9 == 8) ? ", " : " ");
+			}
+			page.append(seed).append(".</p>");
+		}
+		for (int i = 0; i < 8; i++) {
 			page.append("<p>The minister met soldiers of the multinational brigade, discussed air defence, logistics, ")
 				.append("training and the eastern flank, and thanked the host nation for its support in paragraph ")
 				.append(i)
