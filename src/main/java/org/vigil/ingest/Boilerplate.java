@@ -25,7 +25,7 @@ final class Boilerplate {
 			new Block("hotline:", "hotline:", 1, "(?i)^\\s*Hotline:"));
 
 	private static final Pattern READ_ALSO = Pattern.compile(
-			"^\\s*(czytaj (tez|takze|rowniez)|zobacz (tez|takze)|read (also|more)|see also|citeste si|lesen sie auch|(a )?lire aussi)\\b.*");
+			"^\\s*(czytaj (tez|takze|rowniez)|zobacz (tez|takze)|read (also|more)|see also|citeste si|lesen sie auch|(a )?lire aussi)\\b");
 
 	private static final Pattern LINK_ONLY_LINE = Pattern
 		.compile("^\\s*(!?\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\([^)]*\\)\\s*)+$");
@@ -64,8 +64,10 @@ final class Boilerplate {
 		}
 		for (int i = 0; i < lines.size(); i++) {
 			String f = folded.get(i);
-			if (f.length() < 400 && (READ_ALSO.matcher(f).matches() || COOKIE_LINE.matcher(f).matches()
-					|| SHORT_CHROME.matcher(f).matches()
+			// Cheap tests first: the patterns only run on lines that could match.
+			if (f.length() < 400 && (READ_ALSO.matcher(f).lookingAt()
+					|| (f.contains("cookie") || f.contains("ciasteczk")) && COOKIE_LINE.matcher(f).matches()
+					|| f.length() < 30 && SHORT_CHROME.matcher(f).matches()
 					|| f.startsWith("![") && LINK_ONLY_LINE.matcher(f).matches())) {
 				drop[i] = true;
 			}
@@ -73,7 +75,8 @@ final class Boilerplate {
 		// Trailing lists of links (related articles as markdown) end many captures.
 		for (int i = lines.size() - 1; i >= 0; i--) {
 			String f = folded.get(i);
-			if (f.isEmpty() || drop[i] || LINK_ONLY_LINE.matcher(f).matches()) {
+			if (f.isEmpty() || drop[i]
+					|| (f.startsWith("[") || f.startsWith("![")) && LINK_ONLY_LINE.matcher(f).matches()) {
 				drop[i] = true;
 			}
 			else {

@@ -60,8 +60,8 @@ class CrawlService {
 				Source source = chosen.get(i);
 				Throwable failure = future.exceptionNow();
 				log.error("source={} crawl failed", source.key(), failure);
-				summaries.add(new Crawler.Summary(source.id(), source.key(), 0, 0, 0, 0, 1, "crawl failed: " + failure
-						+ " at " + java.util.Arrays.toString(failure.getStackTrace()).substring(0, 600)));
+				summaries.add(new Crawler.Summary(source.id(), source.key(), 0, 0, 0, 0, 1,
+						"crawl failed: " + Listings.firstLine(failure)));
 			}
 		}
 		return summaries;

@@ -50,8 +50,8 @@ final class Extractor {
 	private static final Pattern JSON_LD_AUTHOR = Pattern
 		.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?(?:\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"|\"([^\"]+)\")");
 
-	private static final Pattern PAYWALL = Pattern.compile(
-			"(?i)włącz premium|wlacz premium|dostęp premium|subscribe to read|for subscribers only|artykuł premium");
+	private static final List<String> PAYWALL = List.of("włącz premium", "wlacz premium", "dostęp premium",
+			"subscribe to read", "for subscribers only", "artykuł premium");
 
 	private Extractor() {
 	}
@@ -87,7 +87,7 @@ final class Extractor {
 		}
 		String type = ItemTypes.detect(url, title, text, hints.type());
 		return new Extraction(title, null, hints.published(), Languages.guess(text, defaultLanguage), type,
-				hints.author(), html.toString(), text, PAYWALL.matcher(text).find());
+				hints.author(), html.toString(), text, paywalled(text));
 	}
 
 	private static Extraction html(String url, String content, Selectors rules, Hints hints, ZoneId zone,
@@ -104,7 +104,7 @@ final class Extractor {
 		String author = author(doc, rules, hints);
 		String pageLanguage = doc.selectFirst("html[lang]") != null
 				? doc.selectFirst("html[lang]").attr("lang").toLowerCase().split("[-_]")[0] : null;
-		boolean partial = PAYWALL.matcher(doc.body().text()).find() || !doc.select(".paywall, .premium-lock").isEmpty();
+		boolean partial = paywalled(doc.body().text()) || !doc.select(".paywall, .premium-lock").isEmpty();
 
 		for (String remove : rules.remove()) {
 			doc.select(remove).remove();
@@ -194,18 +194,23 @@ final class Extractor {
 		for (Element element : doc.select(".date, .event-date, .news-date, .published, .date-line, .da_story_info")) {
 			candidates.add(element.text());
 		}
-		for (Element element : doc.body().select("p, div, span, li")) {
-			if (element.ownText().length() > 0 && element.text().length() < 80) {
-				candidates.add(element.text());
-				if (candidates.size() > 40) {
-					break;
-				}
-			}
-		}
 		for (String candidate : candidates) {
 			Optional<PublishedDate> date = DateParser.parse(candidate, zone);
 			if (date.isPresent()) {
 				return date.get();
+			}
+		}
+		// Last resort: a short line near the top that reads as a date ("Nr. 289
+		// 10.09.2026").
+		int tried = 0;
+		for (Element element : doc.body().select("p, div, span, li")) {
+			String own = element.ownText();
+			if (!own.isEmpty() && own.length() < 80 && tried++ < 40) {
+				String text = element.text();
+				Optional<PublishedDate> date = (text.length() < 80) ? DateParser.parse(text, zone) : Optional.empty();
+				if (date.isPresent()) {
+					return date.get();
+				}
 			}
 		}
 		return hints.published();
@@ -386,6 +391,19 @@ final class Extractor {
 	private static String attr(Document doc, String selector, String attribute) {
 		Element element = doc.selectFirst(selector);
 		return (element != null && !element.attr(attribute).isBlank()) ? element.attr(attribute).strip() : null;
+	}
+
+	/**
+	 * Plain substring tests: a regex over the whole page text costs more than the parse.
+	 */
+	private static boolean paywalled(String text) {
+		String lower = text.toLowerCase(java.util.Locale.ROOT);
+		for (String phrase : PAYWALL) {
+			if (lower.contains(phrase)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String titleFromUrl(String url) {

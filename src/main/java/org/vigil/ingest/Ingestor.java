@@ -80,7 +80,7 @@ class Ingestor {
 		ItemDraft draft = new ItemDraft(source.id(), key, url, truncate(title, 1000), extraction.type(),
 				extraction.language(), truncate(extraction.author(), 300),
 				(published != null) ? published.instant() : null,
-				(published != null) ? published.precision().label() : "time",
+				(published != null && published.instant() != null) ? published.precision().label() : null,
 				(published != null) ? truncate(published.raw(), 200) : null, null, extraction.bodyHtml(),
 				extraction.bodyText(), partial, withdrawnAt, withdrawnNote, capture);
 		return this.items.store(draft);

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param language ISO 639-1 or null
  * @param author author or speaker, or null
  * @param publishedAt publication time, or null
- * @param publishedPrecision date or time
+ * @param publishedPrecision date or time (null when there is no date: kept as it was)
  * @param publishedRaw the date as printed
  * @param summary listed description, or null
  * @param bodyHtml sanitized HTML

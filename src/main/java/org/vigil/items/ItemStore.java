@@ -102,7 +102,7 @@ public class ItemStore {
 			List<Long> inserted = this.jdbc.queryForList("insert into item (source_id, canonical_key, url, title, "
 					+ "item_type, language, author, published_at, published_precision, published_raw, first_seen_at, "
 					+ "updated_at, summary, body_html, body_text, content_hash, partial, withdrawn_at, withdrawn_note) "
-					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'time'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 					+ "on conflict (canonical_key) do nothing returning id", Long.class, draft.sourceId(),
 					draft.canonicalKey(), draft.url(), draft.title(), draft.type(), draft.language(), draft.author(),
 					timestamp(draft.publishedAt()), draft.publishedPrecision(), draft.publishedRaw(), timestamp(now),
@@ -127,7 +127,7 @@ public class ItemStore {
 				existing.id(), existing.version(), existing.title(), existing.bodyHtml(), existing.bodyText(),
 				existing.contentHash(), timestamp(existing.updatedAt()), timestamp(now));
 		this.jdbc.update("update item set url = ?, title = ?, item_type = ?, language = ?, author = ?, "
-				+ "published_at = coalesce(?, published_at), published_precision = ?, published_raw = coalesce(?, published_raw), "
+				+ "published_at = coalesce(?, published_at), published_precision = coalesce(?, published_precision), published_raw = coalesce(?, published_raw), "
 				+ "updated_at = ?, summary = ?, body_html = ?, body_text = ?, content_hash = ?, partial = ?, "
 				+ "withdrawn_at = ?, withdrawn_note = ?, version = version + 1 where id = ?", draft.url(),
 				draft.title(), draft.type(), draft.language(), draft.author(), timestamp(draft.publishedAt()),
@@ -172,6 +172,8 @@ public class ItemStore {
 	private void linkStory(long id, ItemDraft draft) {
 		String head = head(draft.bodyText());
 		String title = draft.title();
+		// Only near-identical openings are candidates: the index then returns few rows.
+		this.jdbc.execute("set local pg_trgm.similarity_threshold = 0.6");
 		List<long[]> matches = this.jdbc.query("select id, coalesce(story_id, 0) from item where id <> ? "
 				+ "and source_id <> ? and ((length(?) >= 20 and lower(regexp_replace(title, '[^[:alnum:]]+', ' ', 'g')) = lower(regexp_replace(?, '[^[:alnum:]]+', ' ', 'g'))) "
 				+ "or (length(?) >= 200 and left(body_text, 500) % ? and similarity(left(body_text, 500), ?) > 0.6)) "

@@ -85,6 +85,16 @@ class IngestCommandsTest {
 		CommandRun again = CommandRun.of(db, "import", FIXTURES.resolve("nato-account-block.txt").toString());
 		assertThat(again.out()).startsWith("unchanged item");
 		assertThat(jdbc.queryForObject("select count(*) from item", Integer.class)).isEqualTo(2);
+
+		jdbc.update(
+				"update item set body_text = 'stale text', content_hash = 'stale' where url like '%nato-account-block.txt'");
+		CommandRun reprocess = CommandRun.of(db, "reprocess", "--source", "manual");
+		assertThat(reprocess.exitCode()).as(reprocess.err()).isZero();
+		assertThat(reprocess.out()).contains("reprocessed 2 item(s): 1 updated, 1 unchanged, 0 failed");
+		assertThat(jdbc.queryForObject("select body_text from item where url like '%nato-account-block.txt'",
+				String.class))
+			.startsWith("(As delivered)");
+		assertThat(jdbc.queryForObject("select body_text from item_version", String.class)).isEqualTo("stale text");
 	}
 
 	@Test

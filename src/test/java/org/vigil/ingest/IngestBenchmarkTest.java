@@ -1,0 +1,122 @@
+package org.vigil.ingest;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import org.vigil.sources.Selectors;
+import org.vigil.sources.Source;
+import org.vigil.sources.SourceDeclaration;
+import org.vigil.sources.SourceRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The speed targets of the issue, measured: extraction pages per second on one core (JMH,
+ * {@link ExtractionBenchmark}) and a crawl of a local site of 2,000 articles behind a
+ * feed, end to end. Runs only with {@code -Dbench=true} (see README).
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+@SpringBootTest(properties = { "vigil.ingest.allow-private-addresses=true", "vigil.ingest.politeness-delay=0s",
+		"vigil.ingest.max-items-per-url=2000", "vigil.ingest.article-threads=8" })
+class IngestBenchmarkTest {
+
+	@Autowired
+	Crawler crawler;
+
+	@Autowired
+	SourceRepository sources;
+
+	@Test
+	void extractionReadsAtLeast200TypicalPagesPerSecondOnOneThread() throws Exception {
+		var options = new OptionsBuilder().include(ExtractionBenchmark.class.getName())
+			.forks(0)
+			.threads(1)
+			.warmupIterations(3)
+			.warmupTime(TimeValue.seconds(2))
+			.measurementIterations(5)
+			.measurementTime(TimeValue.seconds(2))
+			.build();
+		RunResult result = new Runner(options).run().iterator().next();
+		double pagesPerSecond = result.getPrimaryResult().getScore();
+		System.out.printf("BENCH extraction: %.0f pages/s on one thread%n", pagesPerSecond);
+		assertThat(pagesPerSecond).isGreaterThanOrEqualTo(200);
+	}
+
+	@Test
+	void aCrawlOfTwoThousandArticlesStoresAtLeast100ItemsPerSecond() throws Exception {
+		int articles = 2000;
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.setExecutor(Executors.newFixedThreadPool(8));
+		String base = "http://127.0.0.1:" + server.getAddress().getPort();
+		StringBuilder feed = new StringBuilder(
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Bench</title>");
+		for (int i = 0; i < articles; i++) {
+			feed.append("<item><title>Minister visits troops ")
+				.append(i)
+				.append("</title><link>")
+				.append(base)
+				.append("/news/")
+				.append(i)
+				.append("</link><pubDate>Tue, 07 Jul 2026 10:00:00 GMT</pubDate></item>");
+		}
+		byte[] feedBytes = feed.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+		server.createContext("/", exchange -> {
+			String path = exchange.getRequestURI().getPath();
+			byte[] body;
+			String type = "text/html; charset=utf-8";
+			if (path.equals("/feed.xml")) {
+				body = feedBytes;
+				type = "application/rss+xml";
+			}
+			else if (path.startsWith("/news/")) {
+				body = ExtractionBenchmark.typicalPage(Integer.parseInt(path.substring(6)))
+					.getBytes(StandardCharsets.UTF_8);
+			}
+			else {
+				exchange.sendResponseHeaders(404, -1);
+				exchange.close();
+				return;
+			}
+			exchange.getResponseHeaders().set("Content-Type", type);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		server.start();
+		try {
+			this.sources.save(new SourceDeclaration("bench", "Bench", "feed", true, null, "en",
+					List.of(base + "/feed.xml"), Selectors.NONE, Map.of("zone", "UTC"), 30, true));
+			Source source = this.sources.findByKey("bench").orElseThrow();
+			long start = System.nanoTime();
+			Crawler.Summary summary = this.crawler.crawl(source);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			System.gc();
+			long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+			double itemsPerSecond = summary.created() / seconds;
+			System.out.printf("BENCH crawl: %d items in %.1f s = %.0f items/s (heap after GC %d MB)%n",
+					summary.created(), seconds, itemsPerSecond, heapMb);
+			assertThat(summary.created()).isEqualTo(articles);
+			assertThat(itemsPerSecond).isGreaterThanOrEqualTo(100);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+}
