@@ -43,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimelineBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VIGIL_CHROME", "/usr/bin/chromium"));
 
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getenv().getOrDefault("VIGIL_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
