@@ -54,8 +54,7 @@ class CrawlCommand implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		List<Source> chosen;
 		if (this.source != null) {
-			Source found = (this.source.matches("\\d+") ? this.sources.findById(Long.parseLong(this.source))
-					: this.sources.findByKey(this.source))
+			Source found = this.sources.findByKeyOrId(this.source)
 				.orElseThrow(() -> new CommandLine.ParameterException(this.spec.commandLine(),
 						"no source '" + this.source + "' (see 'vigil source list')"));
 			chosen = List.of(found);

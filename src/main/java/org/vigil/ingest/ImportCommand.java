@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,8 @@ import org.vigil.sources.SourceRepository;
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = "Store local HTML or text files as items of the 'manual' source (boilerplate removed).")
 class ImportCommand implements Callable<Integer> {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final SourceRepository sources;
 
@@ -72,10 +76,7 @@ class ImportCommand implements Callable<Integer> {
 			ItemDraft.RawCapture capture = new ItemDraft.RawCapture(url, this.clock.instant(), 200,
 					Extractor.looksLikeHtml(new String(body, 0, Math.min(body.length, 2048),
 							java.nio.charset.StandardCharsets.ISO_8859_1)) ? "text/html" : "text/plain",
-					null, body,
-					"{\"file\":" + tools.jackson.databind.json.JsonMapper.builder()
-						.build()
-						.writeValueAsString(file.toString()) + "}");
+					null, body, JSON.writeValueAsString(Map.of("file", file.toString())));
 			ItemStore.Stored stored = this.ingestor.store(manual, url, extraction, null, capture, null);
 			out.println(stored.outcome().name().toLowerCase(java.util.Locale.ROOT) + " item " + stored.itemId() + " "
 					+ file + ": " + extraction.title());

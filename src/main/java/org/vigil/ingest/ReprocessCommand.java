@@ -54,8 +54,7 @@ class ReprocessCommand implements Callable<Integer> {
 	public Integer call() {
 		Long sourceId = null;
 		if (this.source != null) {
-			sourceId = (this.source.matches("\\d+") ? this.sources.findById(Long.parseLong(this.source))
-					: this.sources.findByKey(this.source))
+			sourceId = this.sources.findByKeyOrId(this.source)
 				.map(Source::id)
 				.orElseThrow(() -> new CommandLine.ParameterException(this.spec.commandLine(),
 						"no source '" + this.source + "' (see 'vigil source list')"));

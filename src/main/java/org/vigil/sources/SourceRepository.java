@@ -47,6 +47,13 @@ public class SourceRepository {
 		return this.jdbc.query("select " + COLUMNS + " from source where key = ?", MAPPER, key).stream().findFirst();
 	}
 
+	/**
+	 * A source as an operator names it on the command line: its key, or its numeric id.
+	 */
+	public Optional<Source> findByKeyOrId(String keyOrId) {
+		return keyOrId.matches("\\d+") ? findById(Long.parseLong(keyOrId)) : findByKey(keyOrId);
+	}
+
 	public Optional<Source> findById(long id) {
 		return this.jdbc.query("select " + COLUMNS + " from source where id = ?", MAPPER, id).stream().findFirst();
 	}
