@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The two real seed documents, end to end: {@code import} stores them without their site
  * boilerplate, the tagger links them, and the timeline and item pages show the links.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vigil.users.public-timeline=true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedsEndToEndTest {
 

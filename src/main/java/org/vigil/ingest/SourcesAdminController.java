@@ -38,9 +38,11 @@ class SourcesAdminController {
 	}
 
 	/** The add/edit form, as text fields. */
+	// Serializable: a rejected form travels to the next page as a flash attribute, in the
+	// session, which is stored in PostgreSQL.
 	record Form(String key, String name, String kind, String urls, String language, String country, boolean official,
 			boolean enabled, int scheduleMinutes, String titleSelector, String dateSelector, String bodySelector,
-			String authorSelector, String remove) {
+			String authorSelector, String remove) implements java.io.Serializable {
 
 		static Form empty() {
 			return new Form("", "", "feed", "", "", "", true, true, 30, "", "", "", "", "");

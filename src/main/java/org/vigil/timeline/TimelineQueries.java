@@ -142,6 +142,52 @@ class TimelineQueries {
 		return Facets.of(values, cap);
 	}
 
+	/** An item first seen by Vigil in a window, for saved searches and the digest. */
+	record FirstSeen(long id, String title, String type, Instant publishedAt, boolean dateOnly, Instant firstSeenAt,
+			String sourceKey, String sourceName, boolean official) {
+
+	}
+
+	/**
+	 * Matches of the filter that Vigil first saw in [since, until), newest first: what is
+	 * new to someone who last looked at {@code since}. The window uses item_first_seen.
+	 */
+	List<FirstSeen> firstSeen(TimelineFilter filter, Instant since, Instant until, int limit) {
+		Where where = firstSeenWhere(filter, since, until);
+		where.param("limit", limit);
+		return this.jdbc
+			.sql("select i.id, i.title, i.item_type, i.published_at, i.published_precision,"
+					+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.official"
+					+ " from item i join source s on s.id = i.source_id where " + where.sql()
+					+ " order by i.first_seen_at desc, i.id desc limit :limit")
+			.params(where.params())
+			.query((rs, n) -> {
+				OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
+				return new FirstSeen(rs.getLong("id"), rs.getString("title"), rs.getString("item_type"),
+						(published != null) ? published.toInstant() : null,
+						"date".equals(rs.getString("published_precision")),
+						rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getString("source_key"),
+						rs.getString("source_name"), rs.getBoolean("official"));
+			})
+			.list();
+	}
+
+	/** How many matches of the filter Vigil first saw in [since, until). */
+	long countFirstSeen(TimelineFilter filter, Instant since, Instant until) {
+		Where where = firstSeenWhere(filter, since, until);
+		return this.jdbc.sql("select count(*) from item i join source s on s.id = i.source_id where " + where.sql())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+	}
+
+	private Where firstSeenWhere(TimelineFilter filter, Instant since, Instant until) {
+		Where where = where(filter);
+		where.and("i.first_seen_at >= :since").param("since", utc(since));
+		where.and("i.first_seen_at < :until").param("until", utc(until));
+		return where;
+	}
+
 	Optional<EntityRef> findEntity(EntityType type, String value) {
 		return this.jdbc.sql("""
 				select e.id, e.type, e.key, e.name from entity e

@@ -10,10 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -25,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
 @AutoConfigureMockMvc
+@WithMockUser(roles = "ADMIN")
 class SourcesAdminControllerTest {
 
 	static FixtureSite site;
@@ -61,7 +64,8 @@ class SourcesAdminControllerTest {
 	@Test
 	void addingASourceOnALoopbackAddressIsRefused() throws Exception {
 		this.mvc
-			.perform(post("/admin/sources").param("name", "Local thing")
+			.perform(post("/admin/sources").with(csrf())
+				.param("name", "Local thing")
 				.param("kind", "feed")
 				.param("urls", "http://127.0.0.1:9/feed")
 				.param("scheduleMinutes", "30")
@@ -76,7 +80,8 @@ class SourcesAdminControllerTest {
 	@Test
 	void addEditAndDisableASource() throws Exception {
 		this.mvc
-			.perform(post("/admin/sources").param("name", "Latvia MoD")
+			.perform(post("/admin/sources").with(csrf())
+				.param("name", "Latvia MoD")
 				.param("kind", "html-listing")
 				.param("urls", "https://www.mod.gov.lv/en/zinas")
 				.param("language", "lv")
@@ -93,7 +98,7 @@ class SourcesAdminControllerTest {
 		this.mvc.perform(get("/admin/sources/" + id))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Test extraction on a URL")));
-		this.mvc.perform(post("/admin/sources/" + id + "/enabled").param("enabled", "false"))
+		this.mvc.perform(post("/admin/sources/" + id + "/enabled").with(csrf()).param("enabled", "false"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.queryForObject("select enabled from source where id = ?", Boolean.class, id)).isFalse();
 	}
@@ -104,11 +109,11 @@ class SourcesAdminControllerTest {
 		// A private address is refused here too: tests of the admin page run without the
 		// allowance.
 		this.mvc
-			.perform(post("/admin/sources/" + bmvg + "/test").param("url",
-					site.base() + "/bmvg/de/aktuelles/pistorius-besucht-brigade-5741234"))
+			.perform(post("/admin/sources/" + bmvg + "/test").with(csrf())
+				.param("url", site.base() + "/bmvg/de/aktuelles/pistorius-besucht-brigade-5741234"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("private or loopback")));
-		this.mvc.perform(post("/admin/sources/" + bmvg + "/fetch"))
+		this.mvc.perform(post("/admin/sources/" + bmvg + "/fetch").with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("message", containsString("Fetched de-bmvg")));
 		assertThat(this.jdbc.queryForObject("select last_error from source where id = ?", String.class, bmvg))

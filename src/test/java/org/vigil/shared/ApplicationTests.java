@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vigil.support.TestUsers;
+import org.vigil.support.WebSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +25,9 @@ class ApplicationTests {
 
 	@Value("${local.server.port}")
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void healthIsUpWithTheDatabase() throws Exception {
@@ -45,7 +52,9 @@ class ApplicationTests {
 
 	@Test
 	void homePageIsTheTimelineInTheLayoutWithBundledAssets() throws Exception {
-		HttpResponse<String> home = get("/");
+		TestUsers.analyst(this.jdbc, "home@example.org");
+		WebSession session = new WebSession(this.port).login("home@example.org", TestUsers.PASSWORD);
+		HttpResponse<String> home = session.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("<header class=\"site-header\">")
 			.contains("<h1>Timeline</h1>")
@@ -58,8 +67,18 @@ class ApplicationTests {
 	}
 
 	@Test
+	void pagesNeedALoginByDefault() throws Exception {
+		HttpResponse<String> home = get("/", "text/html");
+		assertThat(home.statusCode()).isEqualTo(302);
+		assertThat(home.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+		assertThat(get("/login", "text/html").body()).contains("Log in").contains("name=\"_csrf\"");
+	}
+
+	@Test
 	void unknownPageGivesAFriendlyNotFound() throws Exception {
-		HttpResponse<String> missing = get("/no/such/page", "text/html");
+		TestUsers.analyst(this.jdbc, "lost@example.org");
+		WebSession session = new WebSession(this.port).login("lost@example.org", TestUsers.PASSWORD);
+		HttpResponse<String> missing = session.get("/no/such/page");
 		assertThat(missing.statusCode()).isEqualTo(404);
 		assertThat(missing.body()).contains("Page not found").doesNotContain("Whitelabel").doesNotContain("Exception");
 	}

@@ -12,10 +12,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vigil.items.ItemStored;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -28,6 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithMockUser(roles = "ADMIN")
 class ItemTaggingTest {
 
 	@Autowired
@@ -117,9 +120,10 @@ class ItemTaggingTest {
 			.queryForObject("select id from entity_candidate where name = 'Zygimantas Vaiciulevicius'", Long.class);
 		long exercise = this.jdbc.queryForObject("select id from entity_candidate where name = 'Northern Thunderbolt'",
 				Long.class);
-		this.mvc.perform(post("/admin/candidates/{id}/accept", person).param("type", "person"))
+		this.mvc.perform(post("/admin/candidates/{id}/accept", person).with(csrf()).param("type", "person"))
 			.andExpect(status().is3xxRedirection());
-		this.mvc.perform(post("/admin/candidates/{id}/reject", exercise)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/admin/candidates/{id}/reject", exercise).with(csrf()))
+			.andExpect(status().is3xxRedirection());
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline) && this.jdbc.queryForObject("""
 				select count(*) from item_entity ie join entity e on e.id = ie.entity_id
@@ -143,13 +147,13 @@ class ItemTaggingTest {
 						insert into entity_candidate (name, folded, kind, cue) values ('Markus Rutte', 'markus rutte', 'person', 'Secretary')
 						returning id""",
 				Long.class);
-		this.mvc.perform(post("/admin/candidates/{id}/merge", candidate).param("entity", "mark-rutte"))
+		this.mvc.perform(post("/admin/candidates/{id}/merge", candidate).with(csrf()).param("entity", "mark-rutte"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.queryForList("""
 				select a.alias from entity_alias a join entity e on e.id = a.entity_id where e.key = 'mark-rutte'""",
 				String.class))
 			.contains("Markus Rutte");
-		this.mvc.perform(post("/admin/candidates/{id}/merge", candidate).param("entity", "no-such-entity"))
+		this.mvc.perform(post("/admin/candidates/{id}/merge", candidate).with(csrf()).param("entity", "no-such-entity"))
 			.andExpect(status().is3xxRedirection());
 	}
 

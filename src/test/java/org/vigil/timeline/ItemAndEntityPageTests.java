@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The item and entity pages over real HTTP. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "vigil.timeline.facet-cap=500")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "vigil.timeline.facet-cap=500", "vigil.users.public-timeline=true" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ItemAndEntityPageTests {
 

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.vigil.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -78,6 +79,17 @@ class TimelineBrowserTests {
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
 		Files.createDirectories(SCREENSHOTS);
+		logIn();
+	}
+
+	private void logIn() {
+		TestUsers.analyst(this.jdbc, "browser@example.org");
+		this.driver.get(url("/"));
+		this.wait.until(ExpectedConditions.urlContains("/login"));
+		this.driver.findElement(By.id("username")).sendKeys("browser@example.org");
+		this.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+		this.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	@AfterAll

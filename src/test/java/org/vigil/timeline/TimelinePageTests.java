@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The timeline page over real HTTP with rows inserted as ingest and tagging would. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "vigil.timeline.page-size=4", "vigil.timeline.facet-cache-ttl=0s" })
+		properties = { "vigil.timeline.page-size=4", "vigil.timeline.facet-cache-ttl=0s",
+				"vigil.users.public-timeline=true" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimelinePageTests {
 

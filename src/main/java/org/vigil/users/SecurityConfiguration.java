@@ -1,0 +1,79 @@
+package org.vigil.users;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.TimeZone;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+/**
+ * Who may open what. Everything needs a login except the login page itself, static files,
+ * health checks, the private Atom feeds (their URL carries a secret) and the digest's
+ * unsubscribe links (signed); admin pages need the admin role; the timeline's pages are
+ * public only when {@code vigil.users.public-timeline=true}. CSRF tokens are required on
+ * every form, except the one-click unsubscribe that mail clients POST (RFC 8058) with the
+ * signed link as the proof.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+	/** Paths anyone may open; the features behind them check their own secrets. */
+	static final String[] PUBLIC_PATHS = { "/login", "/login/**", "/invitations/**", "/css/**", "/js/**", "/webjars/**",
+			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus", "/feeds/**", "/unsubscribe/**" };
+
+	/** The read-only analyst pages that {@code vigil.users.public-timeline} opens. */
+	static final String[] TIMELINE_PATHS = { "/", "/items/**", "/entities/**", "/autocomplete/**" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, UsersProperties properties, LoginThrottle throttle,
+			LoginOutcomes outcomes) {
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers(PUBLIC_PATHS).permitAll();
+			if (properties.selfRegistration()) {
+				requests.requestMatchers("/register").permitAll();
+			}
+			if (properties.publicTimeline()) {
+				requests.requestMatchers(HttpMethod.GET, TIMELINE_PATHS).permitAll();
+			}
+			requests.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
+			requests.anyRequest().authenticated();
+		});
+		http.formLogin((login) -> login.loginPage("/login")
+			.successHandler(outcomes.success())
+			.failureHandler(outcomes.failure())
+			.permitAll());
+		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll());
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe/**"));
+		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	LoginOutcomes loginOutcomes(LoginThrottle throttle, Accounts accounts, SessionLocaleResolver localeResolver,
+			Clock clock) {
+		return new LoginOutcomes(throttle, accounts, localeResolver, clock);
+	}
+
+	/**
+	 * The user's language and time zone for dates, put in the session at login and when
+	 * settings change; visitors get English and the default zone. Named localeResolver so
+	 * that Spring MVC uses it and {@code LocaleContextHolder} answers with it.
+	 */
+	@Bean
+	SessionLocaleResolver localeResolver(UsersProperties properties) {
+		SessionLocaleResolver resolver = new SessionLocaleResolver();
+		resolver.setDefaultLocale(Locale.ENGLISH);
+		resolver.setDefaultTimeZone(TimeZone.getTimeZone(Accounts.zone(properties.defaultTimeZone())));
+		return resolver;
+	}
+
+}
