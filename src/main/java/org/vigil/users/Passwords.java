@@ -47,6 +47,11 @@ public class Passwords {
 		return Optional.empty();
 	}
 
+	/** Whether the password is the one the hash was made from. */
+	public boolean matches(String password, String hash) {
+		return password != null && hash != null && this.encoder.matches(password, hash);
+	}
+
 	/**
 	 * The hash of an acceptable password.
 	 * @throws AccountProblem if the password is not acceptable

@@ -1,8 +1,6 @@
 package org.vigil.users;
 
 import java.time.Clock;
-import java.util.Locale;
-import java.util.TimeZone;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -61,19 +59,6 @@ class SecurityConfiguration {
 	LoginOutcomes loginOutcomes(LoginThrottle throttle, Accounts accounts, SessionLocaleResolver localeResolver,
 			Clock clock) {
 		return new LoginOutcomes(throttle, accounts, localeResolver, clock);
-	}
-
-	/**
-	 * The user's language and time zone for dates, put in the session at login and when
-	 * settings change; visitors get English and the default zone. Named localeResolver so
-	 * that Spring MVC uses it and {@code LocaleContextHolder} answers with it.
-	 */
-	@Bean
-	SessionLocaleResolver localeResolver(UsersProperties properties) {
-		SessionLocaleResolver resolver = new SessionLocaleResolver();
-		resolver.setDefaultLocale(Locale.ENGLISH);
-		resolver.setDefaultTimeZone(TimeZone.getTimeZone(Accounts.zone(properties.defaultTimeZone())));
-		return resolver;
 	}
 
 }

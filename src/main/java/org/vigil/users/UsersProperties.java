@@ -23,12 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blockFor how long a blocked account or address must wait
  * @param invitationValidity how long an invitation link works
  * @param defaultTimeZone time zone of new accounts and of visitors who are not logged in
+ * @param mailFrom the sender of invitation mails
  */
 @ConfigurationProperties("vigil.users")
 public record UsersProperties(@DefaultValue("false") boolean publicTimeline,
 		@DefaultValue("false") boolean selfRegistration, String adminEmail, String adminPassword,
 		@DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("20") int maxFailuresPerAddress,
 		@DefaultValue("15m") Duration failureWindow, @DefaultValue("15m") Duration blockFor,
-		@DefaultValue("7d") Duration invitationValidity, @DefaultValue("UTC") String defaultTimeZone) {
+		@DefaultValue("7d") Duration invitationValidity, @DefaultValue("UTC") String defaultTimeZone,
+		@DefaultValue("Vigil <vigil@localhost>") String mailFrom) {
 
 }

@@ -1,6 +1,8 @@
 package org.vigil.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,6 +17,24 @@ import org.vigil.shared.Cli;
 public record CommandRun(int exitCode, String out, String err) {
 
 	public static CommandRun of(Map<String, String> properties, String... args) {
+		return withInput("", properties, args);
+	}
+
+	/**
+	 * Runs with {@code input} as standard input (e.g. a password for --password-stdin).
+	 */
+	public static CommandRun withInput(String input, Map<String, String> properties, String... args) {
+		InputStream originalIn = System.in;
+		System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+		try {
+			return capture(properties, args);
+		}
+		finally {
+			System.setIn(originalIn);
+		}
+	}
+
+	private static CommandRun capture(Map<String, String> properties, String... args) {
 		PrintStream originalOut = System.out;
 		PrintStream originalErr = System.err;
 		var out = new ByteArrayOutputStream();

@@ -1,0 +1,124 @@
+package org.vigil.users;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.TreeSet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /settings}: the user's name, time zone and language for dates, the weekly
+ * digest's day and hour, and their password.
+ */
+@Controller
+class SettingsController {
+
+	static final List<String> ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds()).stream()
+		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
+		.toList());
+
+	private final Accounts accounts;
+
+	private final Passwords passwords;
+
+	private final SessionLocaleResolver localeResolver;
+
+	SettingsController(Accounts accounts, Passwords passwords, SessionLocaleResolver localeResolver) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.localeResolver = localeResolver;
+	}
+
+	/** A weekday as the form offers it. */
+	record Day(int value, String name) {
+
+	}
+
+	@GetMapping("/settings")
+	String settings(@AuthenticationPrincipal VigilUser user, Model model) {
+		Account account = this.accounts.find(user.id()).orElseThrow();
+		model.addAttribute("account", account);
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("languages", Accounts.LOCALES.stream()
+			.map((tag) -> new Language(tag, Locale.forLanguageTag(tag).getDisplayLanguage(Locale.forLanguageTag(tag))))
+			.toList());
+		model.addAttribute("days",
+				java.util.Arrays.stream(DayOfWeek.values())
+					.map((day) -> new Day(day.getValue(), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
+					.toList());
+		return "users/settings";
+	}
+
+	/** A language as the form offers it, named in itself. */
+	record Language(String tag, String name) {
+
+	}
+
+	@PostMapping("/settings")
+	String save(@AuthenticationPrincipal VigilUser user, @RequestParam(defaultValue = "") String displayName,
+			@RequestParam String timeZone, @RequestParam String language,
+			@RequestParam(defaultValue = "false") boolean digestEnabled, @RequestParam int digestDay,
+			@RequestParam int digestHour, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		ZoneId zone;
+		try {
+			zone = Accounts.zone(timeZone);
+		}
+		catch (AccountProblem ex) {
+			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
+			return "redirect:/settings";
+		}
+		if (!Accounts.LOCALES.contains(language) || digestDay < 1 || digestDay > 7 || digestHour < 0 || digestHour > 23
+				|| displayName.length() > 200) {
+			redirect.addFlashAttribute("error",
+					"Those settings are not valid (language, weekday 1–7, hour 0–23, name up to 200 characters). Nothing was changed.");
+			return "redirect:/settings";
+		}
+		Locale locale = Locale.forLanguageTag(language);
+		this.accounts.updateSettings(user.id(),
+				new Accounts.Settings(displayName, zone, locale, digestEnabled, DayOfWeek.of(digestDay), digestHour));
+		this.localeResolver.setLocaleContext(request, response,
+				new SimpleTimeZoneAwareLocaleContext(locale, TimeZone.getTimeZone(zone)));
+		redirect.addFlashAttribute("message", "Settings saved.");
+		return "redirect:/settings";
+	}
+
+	@PostMapping("/settings/password")
+	String changePassword(@AuthenticationPrincipal VigilUser user, @RequestParam String currentPassword,
+			@RequestParam String newPassword, @RequestParam String confirmPassword, RedirectAttributes redirect) {
+		String hash = this.accounts.credentials(user.email()).map(Accounts.Credentials::passwordHash).orElse(null);
+		if (hash == null || !this.passwords.matches(currentPassword, hash)) {
+			redirect.addFlashAttribute("passwordError",
+					"The current password is not right; the password was not changed.");
+			return "redirect:/settings";
+		}
+		if (!newPassword.equals(confirmPassword)) {
+			redirect.addFlashAttribute("passwordError", "The two new passwords differ; the password was not changed.");
+			return "redirect:/settings";
+		}
+		var problem = this.passwords.problem(newPassword);
+		if (problem.isPresent()) {
+			redirect.addFlashAttribute("passwordError", problem.get() + " The password was not changed.");
+			return "redirect:/settings";
+		}
+		this.accounts.setPasswordHash(user.id(), this.passwords.hash(newPassword));
+		redirect.addFlashAttribute("message", "Password changed.");
+		return "redirect:/settings";
+	}
+
+}
