@@ -29,6 +29,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 export VIGIL_EMBEDDEDDB_DATADIR="$DATA_DIR"
 export VIGIL_SCHEDULING_ENABLED=false
+# wrk measures pages, not logins: the benchmark instance serves the timeline without one.
+export VIGIL_USERS_PUBLIC_TIMELINE=true
 # A little more memory for PostgreSQL than the embedded defaults.
 PG_OPTS=(-Dvigil.embedded-db.server-config.shared_buffers=512MB
          -Dvigil.embedded-db.server-config.work_mem=16MB

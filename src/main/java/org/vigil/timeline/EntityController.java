@@ -60,11 +60,14 @@ class EntityController {
 		model.addAttribute("chart",
 				WeeklyChart.of(firstMonday, WEEKS, this.queries.weeklyMentions(id, firstMonday), entity.ref().name()));
 		model.addAttribute("company", this.queries.company(id, 2000, 12));
-		model.addAttribute("recent", this.queries.recent(id, 10)
-			.stream()
-			.map((item) -> new ItemController.OtherView("/items/" + item.id(), item.title(), item.sourceName(),
-					(item.publishedAt() != null) ? DATE.format(item.publishedAt().atZone(ZoneOffset.UTC)) : null, 0))
-			.toList());
+		model.addAttribute("recent",
+				this.queries.recent(id, 10)
+					.stream()
+					.map((item) -> new ItemController.OtherView("/items/" + item.id(), item.title(), item.sourceName(),
+							(item.publishedAt() != null) ? DATE.withLocale(TimelineProperties.viewerLocale())
+								.format(item.publishedAt().atZone(ZoneOffset.UTC)) : null,
+							0))
+					.toList());
 		model.addAttribute("timelineUrl", TimelineUrls.entityTimeline(entity.ref()));
 		return "timeline/entity";
 	}
@@ -73,8 +76,10 @@ class EntityController {
 		return roles.stream().map((role) -> {
 			boolean current = (role.from() == null || !role.from().isAfter(today))
 					&& (role.to() == null || !role.to().isBefore(today));
-			String from = (role.from() != null) ? DATE.format(role.from()) : "?";
-			String period = (role.to() == null) ? "since " + from : from + " – " + DATE.format(role.to());
+			String from = (role.from() != null) ? DATE.withLocale(TimelineProperties.viewerLocale()).format(role.from())
+					: "?";
+			String period = (role.to() == null) ? "since " + from
+					: from + " – " + DATE.withLocale(TimelineProperties.viewerLocale()).format(role.to());
 			return new RoleView((role.title() != null) ? role.title() : role.role(), role.role(), period, current);
 		}).toList();
 	}

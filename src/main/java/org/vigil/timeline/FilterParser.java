@@ -97,7 +97,7 @@ class FilterParser {
 				problems.add("\u201C" + language + "\u201D is not a language code such as en or pl; it was ignored.");
 			}
 		}
-		ZoneId zone = this.properties.zone();
+		ZoneId zone = this.properties.viewerZone();
 		String range = first(parameters, "range");
 		LocalDate from = null;
 		LocalDate to = null;

@@ -111,10 +111,10 @@ class ItemController {
 			return null;
 		}
 		if (dateOnly) {
-			return DATE.format(instant.atZone(java.time.ZoneOffset.UTC));
+			return DATE.withLocale(TimelineProperties.viewerLocale()).format(instant.atZone(java.time.ZoneOffset.UTC));
 		}
-		ZoneId zone = this.properties.zone();
-		return DATE_TIME.format(instant.atZone(zone));
+		ZoneId zone = this.properties.viewerZone();
+		return DATE_TIME.withLocale(TimelineProperties.viewerLocale()).format(instant.atZone(zone));
 	}
 
 	private static long parseId(String id) {

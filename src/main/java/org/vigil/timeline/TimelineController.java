@@ -118,7 +118,7 @@ class TimelineController {
 
 	private List<TimelinePage.Day> days(List<TimelineQueries.Row> rows, Map<Long, List<EntityRef>> chips,
 			TimelineFilter filter) {
-		ZoneId zone = this.properties.zone();
+		ZoneId zone = this.properties.viewerZone();
 		Map<LocalDate, List<TimelinePage.Card>> byDay = new LinkedHashMap<>();
 		for (TimelineQueries.Row row : rows) {
 			ZonedDateTime published = row.publishedAt().atZone(zone);
@@ -136,7 +136,8 @@ class TimelineController {
 						chips.getOrDefault(row.id(), List.of())));
 		}
 		List<TimelinePage.Day> days = new ArrayList<>();
-		byDay.forEach((day, cards) -> days.add(new TimelinePage.Day(day.toString(), DAY.format(day), cards)));
+		byDay.forEach((day, cards) -> days.add(new TimelinePage.Day(day.toString(),
+				DAY.withLocale(TimelineProperties.viewerLocale()).format(day), cards)));
 		return days;
 	}
 
@@ -236,11 +237,12 @@ class TimelineController {
 	 * The last twelve months, newest first, as date-jump targets (they keep the filter).
 	 */
 	private List<TimelinePage.Link> months(TimelineFilter filter) {
-		YearMonth current = YearMonth.from(this.clock.instant().atZone(this.properties.zone()));
+		YearMonth current = YearMonth.from(this.clock.instant().atZone(this.properties.viewerZone()));
 		List<TimelinePage.Link> months = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			YearMonth month = current.minusMonths(i);
-			String label = month.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+			String label = month.getMonth()
+				.getDisplayName(TextStyle.SHORT_STANDALONE, TimelineProperties.viewerLocale())
 					+ ((month.getMonthValue() == 1 || i == 0) ? " " + month.getYear() : "");
 			MultiValueMap<String, String> parameters = filter.toParameters();
 			parameters.add("at", month.toString());
