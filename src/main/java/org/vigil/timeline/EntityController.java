@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,9 +33,19 @@ class EntityController {
 
 	private final Clock clock;
 
-	EntityController(EntityPageQueries queries, Clock clock) {
+	/**
+	 * The weekly chart and the co-mentions aggregate thousands of rows for a busy entity
+	 * and change slowly: they are reused for {@code vigil.timeline.facet-cache-ttl}.
+	 */
+	private final RecentCache<Map<LocalDate, Long>> weeks;
+
+	private final RecentCache<List<EntityPageQueries.Company>> company;
+
+	EntityController(EntityPageQueries queries, Clock clock, TimelineProperties properties) {
 		this.queries = queries;
 		this.clock = clock;
+		this.weeks = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
+		this.company = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
 	}
 
 	/** A role with its period in words. */
@@ -58,8 +69,10 @@ class EntityController {
 		model.addAttribute("aliases", this.queries.aliases(id));
 		model.addAttribute("roles", roles(this.queries.roles(id), today));
 		model.addAttribute("chart",
-				WeeklyChart.of(firstMonday, WEEKS, this.queries.weeklyMentions(id, firstMonday), entity.ref().name()));
-		model.addAttribute("company", this.queries.company(id, 2000, 12));
+				WeeklyChart.of(firstMonday, WEEKS,
+						this.weeks.get(id + "@" + firstMonday, () -> this.queries.weeklyMentions(id, firstMonday)),
+						entity.ref().name()));
+		model.addAttribute("company", this.company.get(Long.toString(id), () -> this.queries.company(id, 2000, 12)));
 		model.addAttribute("recent",
 				this.queries.recent(id, 10)
 					.stream()
