@@ -1,7 +1,7 @@
 package org.vigil.timeline;
 
 /** A gazetteer entry as the timeline shows and filters on it. */
-record EntityRef(long id, EntityType type, String key, String name) {
+public record EntityRef(long id, EntityType type, String key, String name) {
 
 	/** The entity's own page. */
 	public String href() {

@@ -8,7 +8,7 @@ import java.util.List;
  * (then {@code href} is the entity page). Templates print it with {@code th:text}, so
  * scraped text is never interpreted as HTML.
  */
-record Segment(String text, boolean marked, String href, String title) {
+public record Segment(String text, boolean marked, String href, String title) {
 
 	static final String START = "\u27EA";
 

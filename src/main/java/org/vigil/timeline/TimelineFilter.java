@@ -23,7 +23,7 @@ import org.springframework.util.MultiValueMap;
  * @param start inclusive lower bound of published time, or null
  * @param end exclusive upper bound of published time, or null
  */
-record TimelineFilter(String query, List<EntityRef> entities, List<String> sources, List<String> types,
+public record TimelineFilter(String query, List<EntityRef> entities, List<String> sources, List<String> types,
 		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end) {
 
 	static final TimelineFilter NONE = new TimelineFilter(null, List.of(), List.of(), List.of(), List.of(), null, null,

@@ -3,7 +3,8 @@ package org.vigil.timeline;
 import java.util.List;
 
 /**
- * Everything the timeline template shows.
+ * Everything the timeline template shows. The records are public so that the template's
+ * expressions compile to bytecode (SpEL compiles only calls on public types).
  *
  * @param filter the filter in force
  * @param problems sentences about parameters that were ignored
@@ -17,23 +18,23 @@ import java.util.List;
  * @param ranges the date presets
  * @param months the date-jump strip
  */
-record TimelinePage(TimelineFilter filter, List<String> problems, List<Day> days, String olderUrl, String newerUrl,
-		String newestUrl, List<Link> active, List<FacetGroup> facets, String facetNote, List<Link> ranges,
-		List<Link> months) {
+public record TimelinePage(TimelineFilter filter, List<String> problems, List<Day> days, String olderUrl,
+		String newerUrl, String newestUrl, List<Link> active, List<FacetGroup> facets, String facetNote,
+		List<Link> ranges, List<Link> months) {
 
 	/** Items of one day. */
-	record Day(String isoDate, String heading, List<Card> cards) {
+	public record Day(String isoDate, String heading, List<Card> cards) {
 
 	}
 
 	/** One item on the timeline. */
-	record Card(long id, String href, String title, String sourceName, String sourceUrl, boolean official, String type,
-			String time, String datetime, String language, List<Segment> snippet, List<EntityRef> chips) {
+	public record Card(long id, String href, String title, String sourceName, String sourceUrl, boolean official,
+			String type, String time, String datetime, String language, List<Segment> snippet, List<EntityRef> chips) {
 
 	}
 
 	/** A labelled link, optionally with a count and a current-state flag. */
-	record Link(String label, String url, Long count, boolean current) {
+	public record Link(String label, String url, Long count, boolean current) {
 
 		static Link of(String label, String url) {
 			return new Link(label, url, null, false);
@@ -42,7 +43,7 @@ record TimelinePage(TimelineFilter filter, List<String> problems, List<Day> days
 	}
 
 	/** The top values of one dimension. */
-	record FacetGroup(String name, String title, List<Link> values) {
+	public record FacetGroup(String name, String title, List<Link> values) {
 
 	}
 
