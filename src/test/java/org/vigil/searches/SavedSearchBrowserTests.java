@@ -142,6 +142,26 @@ class SavedSearchBrowserTests {
 		assertThat(titles()).contains("Finland joins the exercise").doesNotContain("Sweden orders submarines");
 		assertThat(this.driver.findElements(By.cssSelector(".active-filters a.chip.active"))).isNotEmpty();
 		screenshot("searches-4-opened");
+
+		// Edit: rename and widen the filter to Sweden as well, then see it in the list.
+		this.driver.get(url("/searches"));
+		this.driver.findElement(By.cssSelector("tr.saved-search a.edit")).click();
+		this.wait.until(ExpectedConditions.urlMatches(".*/searches/\\d+/edit$"));
+		WebElement name = this.driver.findElement(By.id("name"));
+		name.clear();
+		name.sendKeys("Nordics");
+		WebElement countries = this.driver.findElement(By.id("country"));
+		assertThat(countries.getAttribute("value")).isEqualTo("FI");
+		countries.sendKeys(", Sweden");
+		screenshot("searches-5-edit");
+		this.driver.findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlMatches(".*/searches$"));
+		WebElement edited = this.driver.findElement(By.cssSelector("tr.saved-search"));
+		assertThat(edited.findElement(By.cssSelector("a.open")).getText()).isEqualTo("Nordics");
+		assertThat(edited.findElement(By.cssSelector("td.description")).getText()).isEqualTo("Finland or Sweden");
+		edited.findElement(By.cssSelector("a.open")).click();
+		this.wait.until(ExpectedConditions.urlContains("country=SE"));
+		assertThat(titles()).contains("Finland joins the exercise", "Sweden orders submarines");
 	}
 
 	private List<String> titles() {
