@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -67,11 +66,6 @@ final class SearchCsv {
 			return "";
 		}
 		return match.dateOnly() ? LocalDate.ofInstant(published, ZoneOffset.UTC).toString() : published.toString();
-	}
-
-	/** Only for the map of original addresses, so rows need no other lookup. */
-	static String url(Map<Long, String> urls, long id) {
-		return urls.getOrDefault(id, "");
 	}
 
 }

@@ -93,7 +93,7 @@ class SearchExportController {
 		SearchCsv csv = new SearchCsv(writer);
 		int written = 0;
 		for (TimelineSearch.Match match : matches) {
-			csv.write(match, SearchCsv.url(urls, match.id()), this.site.absolute(match.href()));
+			csv.write(match, urls.getOrDefault(match.id(), ""), this.site.absolute(match.href()));
 			if (++written % 500 == 0) {
 				csv.flush();
 			}

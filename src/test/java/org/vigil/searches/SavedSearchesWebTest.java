@@ -225,6 +225,7 @@ class SavedSearchesWebTest {
 			assertThat(bob.postForm("/searches/" + probe + "/feed/revoke", Map.of()).statusCode()).as("revoke")
 				.isEqualTo(404);
 		}
+		assertThat(bob.get("/searches/not-a-number").statusCode()).isIn(400, 404);
 		// The 404 for someone else's search is the same page as for no search at all.
 		assertThat(withoutCsrf(bob.get("/searches/" + id).body()))
 			.isEqualTo(withoutCsrf(bob.get("/searches/" + missing).body()));
