@@ -44,8 +44,9 @@ class SavedSearches {
 	}
 
 	/**
-	 * Checks a filter as the timeline does and refuses one with problems, so that what is
-	 * stored is always the canonical form of a filter that means what the user asked.
+	 * Refuses a checked filter with problems (what the timeline would ignore), so that
+	 * what is stored is always the canonical form of a filter that means what the user
+	 * asked.
 	 */
 	private static TimelineSearch.Checked withoutProblems(TimelineSearch.Checked checked) {
 		if (!checked.problems().isEmpty()) {
