@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -33,23 +34,21 @@ class SavedSearches {
 
 	private final JdbcClient jdbc;
 
-	private final TimelineSearch timeline;
-
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
-	SavedSearches(JdbcClient jdbc, TimelineSearch timeline, Clock clock) {
+	SavedSearches(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.timeline = timeline;
 		this.clock = clock;
 	}
 
 	/**
-	 * Checks a filter as the timeline does and refuses one with problems, so that what is
-	 * stored is always the canonical form of a filter that means what the user asked.
+	 * Refuses a checked filter with problems (what the timeline would ignore), so that
+	 * what is stored is always the canonical form of a filter that means what the user
+	 * asked.
 	 */
-	TimelineSearch.Checked check(TimelineSearch.Checked checked) {
+	private static TimelineSearch.Checked withoutProblems(TimelineSearch.Checked checked) {
 		if (!checked.problems().isEmpty()) {
 			throw new SearchProblem(String.join(" ", checked.problems()));
 		}
@@ -108,7 +107,7 @@ class SavedSearches {
 					""")
 				.param("user", userId)
 				.param("name", checkedName)
-				.param("parameters", check(filter).parameters())
+				.param("parameters", withoutProblems(filter).parameters())
 				.param("notes", notes(notes))
 				.param("now", utc(now))
 				.query(Long.class)
@@ -132,7 +131,7 @@ class SavedSearches {
 					where id = :id and user_id = :user
 					""")
 				.param("name", checkedName)
-				.param("parameters", check(filter).parameters())
+				.param("parameters", withoutProblems(filter).parameters())
 				.param("notes", notes(notes))
 				.param("now", utc(this.clock.instant()))
 				.param("id", id)
@@ -216,7 +215,7 @@ class SavedSearches {
 
 	private static String prefixed(String alias) {
 		return String.join(", ",
-				java.util.Arrays.stream(COLUMNS.split(",")).map((column) -> alias + "." + column.strip()).toList());
+				Arrays.stream(COLUMNS.split(",")).map((column) -> alias + "." + column.strip()).toList());
 	}
 
 	private static SavedSearch row(ResultSet rs, int n) throws SQLException {
