@@ -44,7 +44,16 @@ class Fetcher {
 
 	private final HttpClient client;
 
-	private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
+	/**
+	 * robots.txt is read again after this long, as crawlers commonly do (RFC 9309: 24 h
+	 * at most).
+	 */
+	private static final Duration ROBOTS_VALID = Duration.ofHours(12);
+
+	/** After a robots.txt that could not be read the host is left alone this long. */
+	private static final Duration ROBOTS_UNAVAILABLE_RETRY = Duration.ofMinutes(5);
+
+	private final Map<String, Robots> robots = new ConcurrentHashMap<>();
 
 	private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
 
@@ -86,7 +95,13 @@ class Fetcher {
 			catch (IllegalArgumentException ex) {
 				throw new FetchException(ex.getMessage());
 			}
-			if (!allowedByRobots(uri)) {
+			Robots rules = robots(uri);
+			if (rules.unavailable() != null) {
+				throw new FetchException("robots.txt of " + uri.getHost() + " could not be read (" + rules.unavailable()
+						+ "); RFC 9309 says to fetch nothing from the host until it can, retrying after "
+						+ ROBOTS_UNAVAILABLE_RETRY.toMinutes() + " minutes");
+			}
+			if (!isRobotsFile(uri) && !rules.rules().isAllowed(uri.toString())) {
 				throw new FetchException("robots.txt of " + uri.getHost() + " disallows " + current);
 			}
 			HttpResponse<InputStream> response = sendWithRetries(uri, (hop == 0) ? etag : null,
@@ -237,9 +252,9 @@ class Fetcher {
 	private void politely(URI uri) {
 		String host = uri.getHost() + ":" + uri.getPort();
 		long delay = this.properties.politenessDelay().toMillis();
-		BaseRobotRules rules = this.robots.get(uri.getScheme() + "://" + uri.getAuthority());
-		if (rules != null && rules.getCrawlDelay() > 0) {
-			delay = Math.max(delay, Math.min(rules.getCrawlDelay(), 30_000));
+		Robots robots = this.robots.get(uri.getScheme() + "://" + uri.getAuthority());
+		if (robots != null && robots.rules().getCrawlDelay() > 0) {
+			delay = Math.max(delay, Math.min(robots.rules().getCrawlDelay(), 30_000));
 		}
 		if (delay <= 0) {
 			return;
@@ -255,34 +270,68 @@ class Fetcher {
 		}
 	}
 
-	private boolean allowedByRobots(URI uri) {
-		if (uri.getPath() != null && uri.getPath().equals("/robots.txt")) {
-			return true;
+	/**
+	 * The rules of a site's robots.txt, or why it could not be read.
+	 *
+	 * @param unavailable null when the rules hold; else the reason nothing may be fetched
+	 */
+	private record Robots(BaseRobotRules rules, String unavailable, long expiresAtNanos) {
+
+		boolean expired() {
+			return System.nanoTime() - this.expiresAtNanos > 0;
 		}
-		String origin = uri.getScheme() + "://" + uri.getAuthority();
-		BaseRobotRules rules = this.robots.computeIfAbsent(origin, this::loadRobots);
-		return rules.isAllowed(uri.toString());
+
 	}
 
-	private BaseRobotRules loadRobots(String origin) {
+	private static boolean isRobotsFile(URI uri) {
+		return "/robots.txt".equals(uri.getPath());
+	}
+
+	private Robots robots(URI uri) {
+		if (isRobotsFile(uri)) {
+			return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, 0);
+		}
+		String origin = uri.getScheme() + "://" + uri.getAuthority();
+		return this.robots.compute(origin,
+				(key, cached) -> (cached == null || cached.expired()) ? loadRobots(origin) : cached);
+	}
+
+	/**
+	 * Reads robots.txt as RFC 9309 says: a 4xx means no rules; a 5xx, a 429 or an
+	 * unreachable host means the whole site is off limits for now.
+	 */
+	private Robots loadRobots(String origin) {
 		String url = origin + "/robots.txt";
+		long valid = System.nanoTime() + ROBOTS_VALID.toNanos();
 		try {
 			HttpResponse<InputStream> response = sendWithRetries(URI.create(url), null, null);
-			if (response.statusCode() >= 400 || response.statusCode() >= 300) {
+			int status = response.statusCode();
+			if (status == 429 || status >= 500) {
 				closeQuietly(response);
-				// No robots.txt (or an error): nothing is disallowed.
-				return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+				log.warn("url={} status={} robots.txt unavailable; not fetching from this host for now", url, status);
+				return unavailable("HTTP " + status);
+			}
+			if (status >= 300) {
+				closeQuietly(response);
+				return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, valid);
 			}
 			byte[] body;
 			try (InputStream in = response.body()) {
 				body = readCapped(in, 512 * 1024, url);
 			}
-			return new SimpleRobotRulesParser().parseContent(url, body, "text/plain", List.of(this.robotName));
+			return new Robots(
+					new SimpleRobotRulesParser().parseContent(url, body, "text/plain", List.of(this.robotName)), null,
+					valid);
 		}
 		catch (IOException | RuntimeException ex) {
-			log.info("url={} robots.txt not readable ({}); allowing", url, ex.getMessage());
-			return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+			log.warn("url={} robots.txt not readable ({}); not fetching from this host for now", url, ex.getMessage());
+			return unavailable(ex.getMessage());
 		}
+	}
+
+	private static Robots unavailable(String reason) {
+		return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), reason,
+				System.nanoTime() + ROBOTS_UNAVAILABLE_RETRY.toNanos());
 	}
 
 	private static void sleep(Duration duration) {
