@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vigil.digest")
 public record DigestProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration checkInterval,
-		@DefaultValue("100") int batchSize, @DefaultValue("4") int threads, @DefaultValue("5") int maxAttempts,
+		@DefaultValue("100") int batchSize, @DefaultValue("8") int threads, @DefaultValue("5") int maxAttempts,
 		@DefaultValue("5m") Duration retryBackoff, @DefaultValue("1d") Duration catchUp,
 		@DefaultValue("10m") Duration claimTimeout, @DefaultValue("10") int topPerSearch,
 		@DefaultValue("5") int topEntities, @DefaultValue("Vigil <vigil@localhost>") String mailFrom, String instance) {
