@@ -35,10 +35,14 @@ class ArchitectureTest {
 		.definedBy("org.vigil.timeline..")
 		.layer("searches")
 		.definedBy("org.vigil.searches..")
+		.layer("digest")
+		.definedBy("org.vigil.digest..")
+		.whereLayer("digest")
+		.mayNotBeAccessedByAnyLayer()
 		.whereLayer("searches")
 		.mayNotBeAccessedByAnyLayer()
 		.whereLayer("timeline")
-		.mayOnlyBeAccessedByLayers("searches")
+		.mayOnlyBeAccessedByLayers("searches", "digest")
 		.whereLayer("tagging")
 		.mayOnlyBeAccessedByLayers("timeline", "searches")
 		.whereLayer("ingest")
@@ -48,9 +52,9 @@ class ArchitectureTest {
 		.whereLayer("sources")
 		.mayOnlyBeAccessedByLayers("items", "ingest", "timeline", "searches")
 		.whereLayer("users")
-		.mayOnlyBeAccessedByLayers("searches")
+		.mayOnlyBeAccessedByLayers("searches", "digest")
 		.whereLayer("shared")
-		.mayOnlyBeAccessedByLayers("users", "sources", "items", "ingest", "tagging", "timeline", "searches");
+		.mayOnlyBeAccessedByLayers("users", "sources", "items", "ingest", "tagging", "timeline", "searches", "digest");
 
 	@ArchTest
 	static final ArchRule noCyclesBetweenFeatures = slices().matching("org.vigil.(*)..").should().beFreeOfCycles();

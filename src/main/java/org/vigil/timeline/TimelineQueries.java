@@ -2,6 +2,7 @@ package org.vigil.timeline;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class TimelineQueries {
+
+	/** First-seen windows up to this long are read window first. */
+	private static final Duration WINDOW_FIRST = Duration.ofDays(31);
 
 	private static final String TS_QUERY = "websearch_to_tsquery('simple', vigil_unaccent(:q))";
 
@@ -157,8 +161,8 @@ class TimelineQueries {
 		where.param("limit", limit);
 		return this.jdbc
 			.sql("select i.id, i.title, i.item_type, i.published_at, i.published_precision,"
-					+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.official"
-					+ " from item i join source s on s.id = i.source_id where " + where.sql()
+					+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.official" + " from "
+					+ firstSeenItems(since, until) + " join source s on s.id = i.source_id where " + where.sql()
 					+ " order by i.first_seen_at desc, i.id desc limit :limit")
 			.params(where.params())
 			.query((rs, n) -> {
@@ -175,10 +179,28 @@ class TimelineQueries {
 	/** How many matches of the filter Vigil first saw in [since, until). */
 	long countFirstSeen(TimelineFilter filter, Instant since, Instant until) {
 		Where where = firstSeenWhere(filter, since, until);
-		return this.jdbc.sql("select count(*) from item i join source s on s.id = i.source_id where " + where.sql())
+		return this.jdbc
+			.sql("select count(*) from " + firstSeenItems(since, until) + " join source s on s.id = i.source_id where "
+					+ where.sql())
 			.params(where.params())
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The items a first-seen query reads. A short window (the weekly digest, "new since"
+	 * after a few days) holds few items: reading the window first and testing the filter
+	 * on each is much cheaper than the plans PostgreSQL picks from its estimates (every
+	 * item of an entity, or every full-text match, then the window). EXPLAIN ANALYZE on
+	 * 1,000,000 items, one week, on a loaded machine: a word and a country 350–550 ms →
+	 * about 30 ms; a country 1 s cold, 63 ms warm → 75 ms whatever the entity's size.
+	 * OFFSET 0 keeps the subquery from being flattened.
+	 */
+	private static String firstSeenItems(Instant since, Instant until) {
+		if (Duration.between(since, until).compareTo(WINDOW_FIRST) <= 0) {
+			return "(select * from item where first_seen_at >= :since and first_seen_at < :until offset 0) i";
+		}
+		return "item i";
 	}
 
 	private Where firstSeenWhere(TimelineFilter filter, Instant since, Instant until) {

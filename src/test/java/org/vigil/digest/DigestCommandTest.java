@@ -1,0 +1,93 @@
+package org.vigil.digest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.vigil.support.CommandRun;
+import org.vigil.support.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code digest run [--user EMAIL]} obeys the same exactly-once record as the scheduler.
+ */
+class DigestCommandTest {
+
+	private final int port = freePort();
+
+	private final GreenMail smtp = start(this.port);
+
+	private final String url = TestPostgres.newDatabase();
+
+	private final Map<String, String> properties = Map.of("spring.datasource.url", this.url,
+			"spring.datasource.username", "postgres", "spring.mail.host", "127.0.0.1", "spring.mail.port",
+			String.valueOf(this.port));
+
+	@AfterEach
+	void stop() {
+		this.smtp.stop();
+	}
+
+	@Test
+	void runsTheDueDigestsOfOneUserThenTheRestAndNeverTwice() throws Exception {
+		CommandRun empty = CommandRun.of(this.properties, "digest", "run");
+		assertThat(empty.exitCode()).as(empty.err()).isZero();
+		assertThat(empty.out()).contains("No digest is due.").contains("sent 0, skipped 0, failed 0");
+
+		DigestFixture fixture = new DigestFixture(
+				JdbcClient.create(new DriverManagerDataSource(this.url, "postgres", "")));
+		// due today at 00:00 UTC, whatever day the test runs
+		int today = LocalDate.now(ZoneOffset.UTC).getDayOfWeek().getValue();
+		long ann = fixture.user("ann@example.org", "UTC", "en", today, 0);
+		long ben = fixture.user("ben@example.org", "UTC", "en", today, 0);
+		fixture.search(ann, "Everything", "");
+		fixture.search(ben, "Everything", "");
+		fixture.item(fixture.source("mon-pl", "Ministry of National Defence"), "A statement of the week",
+				Instant.now().minus(Duration.ofDays(2)));
+
+		CommandRun one = CommandRun.of(this.properties, "digest", "run", "--user", "ANN@example.org");
+		assertThat(one.exitCode()).as(one.err()).isZero();
+		assertThat(one.out()).contains("sent 1, skipped 0, failed 0");
+		assertThat(this.smtp.getReceivedMessages()).hasSize(1);
+		assertThat(this.smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ann@example.org");
+
+		CommandRun again = CommandRun.of(this.properties, "digest", "run", "--user", "ann@example.org");
+		assertThat(again.out()).contains("No digest is due for ann@example.org.").contains("sent 0");
+		CommandRun rest = CommandRun.of(this.properties, "digest", "run");
+		assertThat(rest.out()).contains("sent 1, skipped 0, failed 0");
+		assertThat(this.smtp.getReceivedMessages()).hasSize(2);
+		assertThat(fixture.status(ben)).isEqualTo("sent");
+
+		CommandRun nobody = CommandRun.of(this.properties, "digest", "run", "--user", "nobody@example.org");
+		assertThat(nobody.exitCode()).isEqualTo(2);
+		assertThat(nobody.err()).contains("no account for nobody@example.org");
+	}
+
+	private static GreenMail start(int port) {
+		GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		greenMail.start();
+		return greenMail;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
