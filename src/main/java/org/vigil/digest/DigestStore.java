@@ -55,18 +55,22 @@ class DigestStore {
 	 * Records a pending delivery for every user whose digest time has come this week (in
 	 * their own time zone) and who has none yet: enabled account, digest on, at least one
 	 * saved search, a scheduled time after the account was made and no longer ago than
-	 * {@code catchUp}. A user who moved their digest day after this week's digest is not
-	 * sent a second one the same week.
+	 * {@code catchUp}. A time zone PostgreSQL does not know counts as UTC rather than
+	 * failing everyone's run. A user who moved their digest day after this week's digest
+	 * is not sent a second one the same week.
 	 * @param onlyUser a user id, or null for everyone
 	 * @return how many deliveries were recorded
 	 */
 	int enqueueDue(Instant now, Duration catchUp, Long onlyUser) {
 		return this.jdbc
 			.sql("""
-					with u as (
-					  select u.id, u.time_zone, u.created_at, u.digest_day, u.digest_hour,
-					         cast(:now as timestamptz) at time zone u.time_zone as local_now
+					with zones as materialized (select name from pg_timezone_names),
+					u as (
+					  select u.id, z.time_zone, u.created_at, u.digest_day, u.digest_hour,
+					         cast(:now as timestamptz) at time zone z.time_zone as local_now
 					  from app_user u
+					  cross join lateral (select coalesce((select name from zones where name = u.time_zone), 'UTC')
+					                      as time_zone) z
 					  where u.enabled and u.digest_enabled and (cast(:only as bigint) is null or u.id = :only)
 					    and exists (select 1 from saved_search s where s.user_id = u.id)
 					), s as (
