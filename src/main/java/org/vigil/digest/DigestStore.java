@@ -78,9 +78,9 @@ class DigestStore {
 					         date_trunc('week', local_now) + make_interval(days => digest_day - 1, hours => digest_hour) as local_at
 					  from u
 					)
-					insert into digest_delivery (user_id, week, status, period_start, period_end, next_attempt_at)
+					insert into digest_delivery (user_id, week, status, period_start, period_end, next_attempt_at, created_at)
 					select id, cast(local_at as date), 'pending', (local_at - interval '7 days') at time zone time_zone,
-					       local_at at time zone time_zone, :now
+					       local_at at time zone time_zone, :now, :now
 					from s
 					where local_at <= local_now and (local_at at time zone time_zone) > created_at
 					  and (local_at at time zone time_zone) > cast(:oldest as timestamptz)
