@@ -55,18 +55,22 @@ class DigestStore {
 	 * Records a pending delivery for every user whose digest time has come this week (in
 	 * their own time zone) and who has none yet: enabled account, digest on, at least one
 	 * saved search, a scheduled time after the account was made and no longer ago than
-	 * {@code catchUp}. A user who moved their digest day after this week's digest is not
-	 * sent a second one the same week.
+	 * {@code catchUp}. A time zone PostgreSQL does not know counts as UTC rather than
+	 * failing everyone's run. A user who moved their digest day after this week's digest
+	 * is not sent a second one the same week.
 	 * @param onlyUser a user id, or null for everyone
 	 * @return how many deliveries were recorded
 	 */
 	int enqueueDue(Instant now, Duration catchUp, Long onlyUser) {
 		return this.jdbc
 			.sql("""
-					with u as (
-					  select u.id, u.time_zone, u.created_at, u.digest_day, u.digest_hour,
-					         cast(:now as timestamptz) at time zone u.time_zone as local_now
+					with zones as materialized (select name from pg_timezone_names),
+					u as (
+					  select u.id, z.time_zone, u.created_at, u.digest_day, u.digest_hour,
+					         cast(:now as timestamptz) at time zone z.time_zone as local_now
 					  from app_user u
+					  cross join lateral (select coalesce((select name from zones where name = u.time_zone), 'UTC')
+					                      as time_zone) z
 					  where u.enabled and u.digest_enabled and (cast(:only as bigint) is null or u.id = :only)
 					    and exists (select 1 from saved_search s where s.user_id = u.id)
 					), s as (
@@ -74,9 +78,9 @@ class DigestStore {
 					         date_trunc('week', local_now) + make_interval(days => digest_day - 1, hours => digest_hour) as local_at
 					  from u
 					)
-					insert into digest_delivery (user_id, week, status, period_start, period_end, next_attempt_at)
+					insert into digest_delivery (user_id, week, status, period_start, period_end, next_attempt_at, created_at)
 					select id, cast(local_at as date), 'pending', (local_at - interval '7 days') at time zone time_zone,
-					       local_at at time zone time_zone, :now
+					       local_at at time zone time_zone, :now, :now
 					from s
 					where local_at <= local_now and (local_at at time zone time_zone) > created_at
 					  and (local_at at time zone time_zone) > cast(:oldest as timestamptz)
