@@ -71,6 +71,8 @@ final class Tagger {
 			"newspaper", "daily", "agency", "dziennik", "gazet", "podal", "pisze", "wedlug", "relat", "zeitung",
 			"magazin", "journal", "cited", "quoted", "scris", "potrivit", "berichtet", "selon", "news" };
 
+	private static final int[] NO_PATTERNS = new int[0];
+
 	private Tagger() {
 	}
 
@@ -171,6 +173,11 @@ final class Tagger {
 		}
 
 		private int[] valid(int[] outputs, int from, int to) {
+			// A suffixed word without a capital ("polskiego" read as "polski") matches
+			// nothing.
+			if (suffixedWithoutCapital(from, to)) {
+				return NO_PATTERNS;
+			}
 			int[] valid = new int[outputs.length];
 			int n = 0;
 			boolean cap = this.t.is(from, Tokens.CAP);
@@ -183,9 +190,6 @@ final class Tagger {
 					case Gazetteer.CAPITAL -> cap && saying(to);
 					default -> true;
 				};
-				if (ok && suffixedWithoutCapital(from, to)) {
-					ok = false;
-				}
 				if (ok) {
 					valid[n++] = p;
 				}
