@@ -1,8 +1,14 @@
 package org.vigil.ingest;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -17,6 +23,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.vigil.sources.Selectors;
 import org.vigil.sources.Source;
@@ -40,6 +47,9 @@ class IngestBenchmarkTest {
 
 	@Autowired
 	SourceRepository sources;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void extractionReadsAtLeast200TypicalPagesPerSecondOnOneThread() throws Exception {
@@ -103,19 +113,70 @@ class IngestBenchmarkTest {
 			this.sources.save(new SourceDeclaration("bench", "Bench", "feed", true, null, "en",
 					List.of(base + "/feed.xml"), Selectors.NONE, Map.of("zone", "UTC"), 30, true));
 			Source source = this.sources.findByKey("bench").orElseThrow();
+			List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+				.stream()
+				.filter((pool) -> pool.getType() == MemoryType.HEAP)
+				.toList();
+			heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+			long jvmCpu = jvmCpuNanos();
+			long postgresCpu = postgresCpuNanos();
 			long start = System.nanoTime();
 			Crawler.Summary summary = this.crawler.crawl(source);
 			double seconds = (System.nanoTime() - start) / 1e9;
+			jvmCpu = jvmCpuNanos() - jvmCpu;
+			postgresCpu = postgresCpuNanos() - postgresCpu;
+			// Each pool's own peak, summed: an upper bound of the heap's peak use.
+			long peakMb = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+			long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
 			System.gc();
 			long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
 			double itemsPerSecond = summary.created() / seconds;
-			System.out.printf("BENCH crawl: %d items in %.1f s = %.0f items/s (heap after GC %d MB)%n",
-					summary.created(), seconds, itemsPerSecond, heapMb);
+			System.out.printf(
+					"BENCH crawl: %d items in %.1f s = %.0f items/s; peak heap %d MB (max heap %d MB), %d MB after GC; "
+							+ "CPU per item: JVM %.1f ms, PostgreSQL %.1f ms; load average %s%n",
+					summary.created(), seconds, itemsPerSecond, peakMb, maxMb, heapMb, jvmCpu / 1e6 / summary.created(),
+					postgresCpu / 1e6 / summary.created(), loadAverage());
 			assertThat(summary.created()).isEqualTo(articles);
+			assertThat(peakMb).isLessThan(512);
 			assertThat(itemsPerSecond).isGreaterThanOrEqualTo(100);
 		}
 		finally {
 			server.stop(0);
+		}
+	}
+
+	private static long jvmCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/**
+	 * CPU time of this database's server processes so far (Linux /proc; 0 elsewhere): on
+	 * two cores PostgreSQL's share decides the crawl's speed as much as Vigil's.
+	 */
+	private long postgresCpuNanos() {
+		long ticks = 0;
+		for (Integer pid : this.jdbc.queryForList("select pid from pg_stat_activity", Integer.class)) {
+			try {
+				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				// utime and stime: fields 14 and 15 of the line, 12 and 13 after the
+				// name.
+				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				// Not Linux, or the process is gone.
+			}
+		}
+		return ticks * 10_000_000L;
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 	}
 
