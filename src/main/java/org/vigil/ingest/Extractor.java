@@ -322,7 +322,10 @@ final class Extractor {
 	}
 
 	private static double linkDensity(Element element) {
-		int length = element.text().length();
+		return linkDensity(element, element.text().length());
+	}
+
+	private static double linkDensity(Element element, int length) {
 		if (length == 0) {
 			return 1;
 		}
@@ -368,8 +371,12 @@ final class Extractor {
 
 	private static void removeTrailingLinkLists(Element body) {
 		Element last = body.children().last();
-		while (last != null && last != body && (last.text().isBlank() && last.select("img").size() > 0
-				|| last.text().length() > 0 && linkDensity(last) > 0.8 && !last.select("a").isEmpty())) {
+		while (last != null && last != body) {
+			String text = last.text();
+			if (!(text.isBlank() && last.select("img").size() > 0
+					|| text.length() > 0 && linkDensity(last, text.length()) > 0.8 && !last.select("a").isEmpty())) {
+				break;
+			}
 			last.remove();
 			last = body.children().last();
 		}
