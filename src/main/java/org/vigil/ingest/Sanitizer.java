@@ -9,8 +9,10 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
 
 /**
  * The last step of extraction: an allow-list of elements and attributes, links made
@@ -23,6 +25,8 @@ final class Sanitizer {
 		.addAttributes("a", "title")
 		.addProtocols("a", "href", "http", "https", "mailto")
 		.preserveRelativeLinks(false);
+
+	private static final Evaluator LINKS = Selector.evaluatorOf("a[href]");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -45,7 +49,7 @@ final class Sanitizer {
 		}
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
 		clean.outputSettings().prettyPrint(false);
-		for (Element link : clean.select("a[href]")) {
+		for (Element link : clean.select(LINKS)) {
 			link.attr("rel", "nofollow noopener");
 		}
 		return clean.body().html().strip();
