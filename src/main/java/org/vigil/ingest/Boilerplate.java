@@ -1,7 +1,9 @@
 package org.vigil.ingest;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -14,15 +16,19 @@ import org.jsoup.nodes.Element;
 final class Boilerplate {
 
 	/** A block from a first line to a last line, both known (folded text). */
-	private record Block(String start, String end, int maxLines, String domStart) {
+	private record Block(String start, String end, int maxLines, Pattern domStart) {
 
 	}
 
 	private static final List<Block> BLOCKS = List.of(
-			new Block("nato multimedia account", "log in with your new password", 120, "(?i)NATO MULTIMEDIA ACCOUNT"),
+			new Block("nato multimedia account", "log in with your new password", 120,
+					Pattern.compile("(?i)NATO MULTIMEDIA ACCOUNT")),
 			new Block("directia informare si relatii publice", "contact:", 8,
-					"(?i)Direc[tţț]ia Informare [sşș]i Rela[tţț]ii Publice"),
-			new Block("hotline:", "hotline:", 1, "(?i)^\\s*Hotline:"));
+					Pattern.compile("(?i)Direc[tţț]ia Informare [sşș]i Rela[tţț]ii Publice")),
+			new Block("hotline:", "hotline:", 1, Pattern.compile("(?i)^\\s*Hotline:")));
+
+	private static final Pattern READ_ALSO_DOM = Pattern.compile(
+			"(?i)^\\s*(czytaj (też|także|również)|zobacz (też|także)|read (also|more)|see also|citește și|lesen sie auch)");
 
 	private static final Pattern READ_ALSO = Pattern.compile(
 			"^\\s*(czytaj (tez|takze|rowniez)|zobacz (tez|takze)|read (also|more)|see also|citeste si|lesen sie auch|(a )?lire aussi)\\b");
@@ -105,8 +111,12 @@ final class Boilerplate {
 
 	/** Removes the known blocks and "read also" boxes from a page. */
 	static void removeFrom(Element root) {
+		// What Element.getElementsMatchingOwnText does, with each element's own text
+		// built once for all four patterns instead of once per pattern (removing a
+		// subtree does not change the own text of the elements that stay).
+		Map<Element, String> ownTexts = new IdentityHashMap<>();
 		for (Block block : BLOCKS) {
-			for (Element start : root.getElementsMatchingOwnText(block.domStart())) {
+			for (Element start : matchingOwnText(root, block.domStart(), ownTexts)) {
 				if (start.parent() == null) {
 					continue;
 				}
@@ -119,8 +129,7 @@ final class Boilerplate {
 				}
 			}
 		}
-		for (Element element : root.getElementsMatchingOwnText(
-				"(?i)^\\s*(czytaj (też|także|również)|zobacz (też|także)|read (also|more)|see also|citește și|lesen sie auch)")) {
+		for (Element element : matchingOwnText(root, READ_ALSO_DOM, ownTexts)) {
 			Element box = element;
 			while (box.parent() != null && !box.isBlock() && box.parent().text().length() < 400) {
 				box = box.parent();
@@ -133,6 +142,17 @@ final class Boilerplate {
 				box.remove();
 			}
 		}
+	}
+
+	private static List<Element> matchingOwnText(Element root, Pattern pattern, Map<Element, String> ownTexts) {
+		List<Element> matching = new ArrayList<>();
+		for (Element element : root.getAllElements()) {
+			String own = ownTexts.computeIfAbsent(element, Element::ownText);
+			if (!own.isEmpty() && pattern.matcher(own).find()) {
+				matching.add(element);
+			}
+		}
+		return matching;
 	}
 
 }

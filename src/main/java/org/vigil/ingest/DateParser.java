@@ -196,6 +196,10 @@ final class DateParser {
 
 	/** Lower case without diacritics, so "września" and "wrzesnia" read alike. */
 	static String fold(String text) {
+		if (ascii(text)) {
+			// Nothing to decompose: most lines of most pages.
+			return text.toLowerCase(Locale.ROOT);
+		}
 		String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
 		StringBuilder out = new StringBuilder(decomposed.length());
 		for (int i = 0; i < decomposed.length(); i++) {
@@ -206,6 +210,15 @@ final class DateParser {
 			out.append((c == 'ł') ? 'l' : c);
 		}
 		return out.toString();
+	}
+
+	private static boolean ascii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

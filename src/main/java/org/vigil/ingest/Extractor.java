@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.Selector;
 
 import org.vigil.sources.Selectors;
@@ -49,6 +51,54 @@ final class Extractor {
 
 	private static final Pattern JSON_LD_AUTHOR = Pattern
 		.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?(?:\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"|\"([^\"]+)\")");
+
+	// Queries parsed once: jsoup parses a query string again on every call.
+	private static final Evaluator CANONICAL = Selector.evaluatorOf("link[rel=canonical][href]");
+
+	private static final Evaluator HTML_LANG = Selector.evaluatorOf("html[lang]");
+
+	private static final Evaluator PAYWALL_MARKS = Selector.evaluatorOf(".paywall, .premium-lock");
+
+	private static final Evaluator OG_TITLE = Selector.evaluatorOf("meta[property=og:title]");
+
+	private static final Evaluator H1 = Selector.evaluatorOf("h1");
+
+	private static final Evaluator H2_TITLES = Selector.evaluatorOf("h2.title, h2.titlu, .title h2, h2");
+
+	private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
+
+	private static final Evaluator TIME = Selector.evaluatorOf("time");
+
+	private static final Evaluator DATE_LINES = Selector
+		.evaluatorOf(".date, .event-date, .news-date, .published, .date-line, .da_story_info");
+
+	private static final Evaluator SHORT_LINES = Selector.evaluatorOf("p, div, span, li");
+
+	private static final Evaluator META_AUTHOR = Selector.evaluatorOf("meta[name=author]");
+
+	private static final Evaluator BYLINES = Selector
+		.evaluatorOf("[rel=author], .byline, .author-name, .news-author-name-container span");
+
+	private static final Evaluator PARAGRAPHS = Selector
+		.evaluatorOf("p, pre, blockquote, td, li, div:not(:has(div, p, ul, ol, table))");
+
+	private static final Evaluator LINKS = Selector.evaluatorOf("a");
+
+	private static final Evaluator ALL = Selector.evaluatorOf("*");
+
+	private static final Evaluator NAMED = Selector.evaluatorOf("[class], [id]");
+
+	private static final Evaluator IMAGES = Selector.evaluatorOf("img");
+
+	private static final Evaluator CHROME_EVALUATOR = Selector.evaluatorOf(CHROME);
+
+	private static final Evaluator COMMON_BODIES_EVALUATOR = Selector.evaluatorOf(COMMON_BODIES);
+
+	private static final List<Evaluator> DATE_METAS = Stream
+		.of("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
+				"meta[name=dcterms.date]", "meta[name=DC.date.issued]", "meta[name=pubdate]")
+		.map(Selector::evaluatorOf)
+		.toList();
 
 	private static final List<String> PAYWALL = List.of("włącz premium", "wlacz premium", "dostęp premium",
 			"subscribe to read", "for subscribers only", "artykuł premium");
@@ -93,7 +143,7 @@ final class Extractor {
 	private static Extraction html(String url, String content, Selectors rules, Hints hints, ZoneId zone,
 			String defaultLanguage) {
 		Document doc = Jsoup.parse(content, (url != null) ? url : "");
-		String canonical = doc.select("link[rel=canonical][href]")
+		String canonical = doc.select(CANONICAL)
 			.stream()
 			.map(link -> link.absUrl("href"))
 			.filter(href -> !href.isBlank())
@@ -102,14 +152,14 @@ final class Extractor {
 		String title = title(doc, rules, hints, url);
 		PublishedDate published = published(doc, rules, hints, zone);
 		String author = author(doc, rules, hints);
-		String pageLanguage = doc.selectFirst("html[lang]") != null
-				? doc.selectFirst("html[lang]").attr("lang").toLowerCase().split("[-_]")[0] : null;
-		boolean partial = paywalled(doc.body().text()) || !doc.select(".paywall, .premium-lock").isEmpty();
+		String pageLanguage = doc.selectFirst(HTML_LANG) != null
+				? doc.selectFirst(HTML_LANG).attr("lang").toLowerCase().split("[-_]")[0] : null;
+		boolean partial = paywalled(doc.body().text()) || !doc.select(PAYWALL_MARKS).isEmpty();
 
 		for (String remove : rules.remove()) {
 			doc.select(remove).remove();
 		}
-		doc.select(CHROME).remove();
+		doc.select(CHROME_EVALUATOR).remove();
 		Boilerplate.removeFrom(doc.body());
 		Element body = body(doc, rules);
 		removeHeading(body, title, zone);
@@ -133,9 +183,9 @@ final class Extractor {
 		if (fromRule != null) {
 			return fromRule;
 		}
-		String og = attr(doc, "meta[property=og:title]", "content");
+		String og = attr(doc, OG_TITLE, "content");
 		String head = doc.title().strip();
-		for (Element h1 : doc.select("h1")) {
+		for (Element h1 : doc.select(H1)) {
 			String text = h1.text().strip();
 			if (!text.isEmpty() && ((og != null && og.startsWith(text)) || head.startsWith(text) || head.endsWith(text)
 					|| hints.title() != null && hints.title().startsWith(text))) {
@@ -145,15 +195,15 @@ final class Extractor {
 		if (hints.title() != null) {
 			return hints.title();
 		}
-		if (doc.selectFirst("h1") == null) {
-			for (Element h2 : doc.select("h2.title, h2.titlu, .title h2, h2")) {
+		if (doc.selectFirst(H1) == null) {
+			for (Element h2 : doc.select(H2_TITLES)) {
 				String text = h2.text().strip();
 				if (text.length() >= 15 && text.length() <= 250) {
 					return text;
 				}
 			}
 		}
-		for (String candidate : new String[] { og, head, firstText(doc, "h1") }) {
+		for (String candidate : new String[] { og, head, firstText(doc, H1) }) {
 			if (candidate != null && !candidate.isBlank()) {
 				String cleaned = TITLE_AFFIXES.matcher(candidate.strip()).replaceAll("").strip();
 				if (!cleaned.isEmpty()) {
@@ -175,23 +225,22 @@ final class Extractor {
 				candidates.add(element.hasAttr("datetime") ? element.attr("datetime") : element.text());
 			}
 		}
-		for (Element script : doc.select("script[type=application/ld+json]")) {
+		for (Element script : doc.select(JSON_LD)) {
 			Matcher m = JSON_LD_DATE.matcher(script.data());
 			if (m.find()) {
 				candidates.add(m.group(1));
 			}
 		}
-		for (String meta : new String[] { "meta[property=article:published_time]", "meta[itemprop=datePublished]",
-				"meta[name=date]", "meta[name=dcterms.date]", "meta[name=DC.date.issued]", "meta[name=pubdate]" }) {
+		for (Evaluator meta : DATE_METAS) {
 			String value = attr(doc, meta, "content");
 			if (value != null) {
 				candidates.add(value);
 			}
 		}
-		for (Element time : doc.select("time")) {
+		for (Element time : doc.select(TIME)) {
 			candidates.add(time.hasAttr("datetime") ? time.attr("datetime") : time.text());
 		}
-		for (Element element : doc.select(".date, .event-date, .news-date, .published, .date-line, .da_story_info")) {
+		for (Element element : doc.select(DATE_LINES)) {
 			candidates.add(element.text());
 		}
 		for (String candidate : candidates) {
@@ -203,7 +252,7 @@ final class Extractor {
 		// Last resort: a short line near the top that reads as a date ("Nr. 289
 		// 10.09.2026").
 		int tried = 0;
-		for (Element element : doc.body().select("p, div, span, li")) {
+		for (Element element : doc.body().select(SHORT_LINES)) {
 			String own = element.ownText();
 			if (!own.isEmpty() && own.length() < 80 && tried++ < 40) {
 				String text = element.text();
@@ -221,17 +270,17 @@ final class Extractor {
 		if (fromRule != null) {
 			return fromRule;
 		}
-		String meta = attr(doc, "meta[name=author]", "content");
+		String meta = attr(doc, META_AUTHOR, "content");
 		if (meta != null) {
 			return meta;
 		}
-		for (Element script : doc.select("script[type=application/ld+json]")) {
+		for (Element script : doc.select(JSON_LD)) {
 			Matcher m = JSON_LD_AUTHOR.matcher(script.data());
 			if (m.find()) {
 				return (m.group(1) != null) ? m.group(1) : m.group(2);
 			}
 		}
-		for (Element element : doc.select("[rel=author], .byline, .author-name, .news-author-name-container span")) {
+		for (Element element : doc.select(BYLINES)) {
 			String text = element.text().strip();
 			if (!text.isEmpty() && text.length() < 120) {
 				return text;
@@ -247,7 +296,7 @@ final class Extractor {
 				return wrap(doc, parts);
 			}
 		}
-		Elements common = doc.select(COMMON_BODIES);
+		Elements common = doc.select(COMMON_BODIES_EVALUATOR);
 		if (!common.isEmpty() && common.text().length() > 200) {
 			// Only outermost matches, so nested ones are not repeated.
 			Elements outer = new Elements();
@@ -274,8 +323,7 @@ final class Extractor {
 	/** Readability's idea: paragraphs vote for their parent and grandparent. */
 	private static Element readable(Document doc) {
 		Map<Element, Double> scores = new IdentityHashMap<>();
-		for (Element paragraph : doc.body()
-			.select("p, pre, blockquote, td, li, div:not(:has(div, p, ul, ol, table))")) {
+		for (Element paragraph : doc.body().select(PARAGRAPHS)) {
 			String text = paragraph.text();
 			if (text.length() < 25) {
 				continue;
@@ -322,12 +370,15 @@ final class Extractor {
 	}
 
 	private static double linkDensity(Element element) {
-		int length = element.text().length();
+		return linkDensity(element, element.text().length());
+	}
+
+	private static double linkDensity(Element element, int length) {
 		if (length == 0) {
 			return 1;
 		}
 		int links = 0;
-		for (Element link : element.select("a")) {
+		for (Element link : element.select(LINKS)) {
 			links += link.text().length();
 		}
 		return Math.min(1, (double) links / length);
@@ -337,7 +388,7 @@ final class Extractor {
 	 * The title and the date line that open most article bodies are metadata, not text.
 	 */
 	private static void removeHeading(Element body, String title, ZoneId zone) {
-		for (Element element : body.select("*")) {
+		for (Element element : body.select(ALL)) {
 			if (element == body) {
 				continue;
 			}
@@ -354,7 +405,7 @@ final class Extractor {
 
 	private static void removeNegativeBlocks(Element body) {
 		int total = body.text().length();
-		for (Element element : body.select("[class], [id]")) {
+		for (Element element : body.select(NAMED)) {
 			if (element.parent() == null || element == body) {
 				continue;
 			}
@@ -368,11 +419,20 @@ final class Extractor {
 
 	private static void removeTrailingLinkLists(Element body) {
 		Element last = body.children().last();
-		while (last != null && last != body && (last.text().isBlank() && last.select("img").size() > 0
-				|| last.text().length() > 0 && linkDensity(last) > 0.8 && !last.select("a").isEmpty())) {
+		while (last != null && last != body) {
+			String text = last.text();
+			if (!(text.isBlank() && last.select(IMAGES).size() > 0
+					|| text.length() > 0 && linkDensity(last, text.length()) > 0.8 && !last.select(LINKS).isEmpty())) {
+				break;
+			}
 			last.remove();
 			last = body.children().last();
 		}
+	}
+
+	private static String firstText(Document doc, Evaluator selector) {
+		Element element = doc.selectFirst(selector);
+		return (element != null && !element.text().isBlank()) ? element.text().strip() : null;
 	}
 
 	private static String firstText(Document doc, String selector) {
@@ -388,7 +448,7 @@ final class Extractor {
 		}
 	}
 
-	private static String attr(Document doc, String selector, String attribute) {
+	private static String attr(Document doc, Evaluator selector, String attribute) {
 		Element element = doc.selectFirst(selector);
 		return (element != null && !element.attr(attribute).isBlank()) ? element.attr(attribute).strip() : null;
 	}

@@ -1,5 +1,7 @@
 package org.vigil.ingest;
 
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -7,8 +9,10 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Selector;
 
 /**
  * The last step of extraction: an allow-list of elements and attributes, links made
@@ -21,6 +25,14 @@ final class Sanitizer {
 		.addAttributes("a", "title")
 		.addProtocols("a", "href", "http", "https", "mailto")
 		.preserveRelativeLinks(false);
+
+	private static final Evaluator LINKS = Selector.evaluatorOf("a[href]");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private static final Pattern SPACES_BEFORE_NEWLINE = Pattern.compile("[ \t]+\n");
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
 	private Sanitizer() {
 	}
@@ -37,7 +49,7 @@ final class Sanitizer {
 		}
 		Document clean = new Cleaner(SAFELIST).clean(dirty);
 		clean.outputSettings().prettyPrint(false);
-		for (Element link : clean.select("a[href]")) {
+		for (Element link : clean.select(LINKS)) {
 			link.attr("rel", "nofollow noopener");
 		}
 		return clean.body().html().strip();
@@ -55,7 +67,10 @@ final class Sanitizer {
 			@Override
 			public void head(Node node, int depth) {
 				if (node instanceof TextNode text) {
-					String value = text.getWholeText().replace('\u00a0', ' ').replaceAll("\\s+", " ");
+					String value = text.getWholeText().replace('\u00a0', ' ');
+					if (!singleSpaced(value)) {
+						value = SPACES.matcher(value).replaceAll(" ");
+					}
 					if (out.isEmpty() || out.charAt(out.length() - 1) == '\n') {
 						value = value.stripLeading();
 					}
@@ -79,7 +94,24 @@ final class Sanitizer {
 				}
 			}
 		}, root);
-		return out.toString().replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+		String text = SPACES_BEFORE_NEWLINE.matcher(out).replaceAll("\n");
+		return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
+	}
+
+	/** Whether {@code \\s+} → " " would leave the text as it is (most text nodes). */
+	private static boolean singleSpaced(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+					|| c == ' ' && i + 1 < text.length() && isSpace(text.charAt(i + 1))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 	private static void trimEnd(StringBuilder out) {

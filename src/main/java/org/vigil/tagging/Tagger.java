@@ -3,9 +3,12 @@ package org.vigil.tagging;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -68,11 +71,19 @@ final class Tagger {
 			"newspaper", "daily", "agency", "dziennik", "gazet", "podal", "pisze", "wedlug", "relat", "zeitung",
 			"magazin", "journal", "cited", "quoted", "scris", "potrivit", "berichtet", "selon", "news" };
 
+	private static final int[] NO_PATTERNS = new int[0];
+
 	private Tagger() {
 	}
 
 	static List<Mention> tag(Gazetteer gazetteer, String text, Context context) {
-		return new Run(gazetteer, text, context).run();
+		Run run = new Run(gazetteer, text, context);
+		try {
+			return run.run();
+		}
+		finally {
+			run.t.release();
+		}
 	}
 
 	/** One tagging run over one text. */
@@ -91,9 +102,12 @@ final class Tagger {
 		/** 0: not found, 1: named directly (alias, fuzzy, surname), 2: accepted. */
 		private final byte[] found;
 
-		private Candidate[] startingAt;
+		// Selected candidates by first token and by the token after their last. Maps, not
+		// arrays over all tokens: candidates are few, and a 1 MB text would need two
+		// arrays of a megabyte each.
+		private final Map<Integer, Candidate> startingAt = new HashMap<>();
 
-		private Candidate[] endingAt;
+		private final Map<Integer, Candidate> endingAt = new HashMap<>();
 
 		Run(Gazetteer gazetteer, String text, Context context) {
 			this.g = gazetteer;
@@ -111,11 +125,9 @@ final class Tagger {
 			List<Candidate> selected = select();
 			selected.addAll(fuzzy(selected));
 			selected.sort(Comparator.comparingInt((Candidate c) -> c.from));
-			this.startingAt = new Candidate[this.t.count + 1];
-			this.endingAt = new Candidate[this.t.count + 1];
 			for (Candidate c : selected) {
-				this.startingAt[c.from] = c;
-				this.endingAt[c.to] = c;
+				this.startingAt.put(c.from, c);
+				this.endingAt.put(c.to, c);
 				yearSuffix(c);
 			}
 			resolve(selected);
@@ -161,6 +173,11 @@ final class Tagger {
 		}
 
 		private int[] valid(int[] outputs, int from, int to) {
+			// A suffixed word without a capital ("polskiego" read as "polski") matches
+			// nothing.
+			if (suffixedWithoutCapital(from, to)) {
+				return NO_PATTERNS;
+			}
 			int[] valid = new int[outputs.length];
 			int n = 0;
 			boolean cap = this.t.is(from, Tokens.CAP);
@@ -173,9 +190,6 @@ final class Tagger {
 					case Gazetteer.CAPITAL -> cap && saying(to);
 					default -> true;
 				};
-				if (ok && suffixedWithoutCapital(from, to)) {
-					ok = false;
-				}
 				if (ok) {
 					valid[n++] = p;
 				}
@@ -211,7 +225,7 @@ final class Tagger {
 				int byTokens = Integer.compare(b.to - b.from, a.to - a.from);
 				return (byTokens != 0) ? byTokens : Integer.compare(a.from, b.from);
 			});
-			boolean[] covered = new boolean[this.t.count];
+			BitSet covered = new BitSet(this.t.count);
 			List<Candidate> selected = new ArrayList<>();
 			Candidate previous = null;
 			for (Candidate c : this.candidates) {
@@ -222,12 +236,9 @@ final class Tagger {
 					continue;
 				}
 				previous = null;
-				boolean free = true;
-				for (int k = c.from; k < c.to && free; k++) {
-					free = !covered[k];
-				}
-				if (free) {
-					Arrays.fill(covered, c.from, c.to, true);
+				int taken = covered.nextSetBit(c.from);
+				if (taken < 0 || taken >= c.to) {
+					covered.set(c.from, c.to);
 					selected.add(c);
 					previous = c;
 				}
@@ -258,7 +269,7 @@ final class Tagger {
 				}
 			}
 			if (k < this.t.count && this.t.is(k, Tokens.DIGITS) && !this.t.is(k, Tokens.NEWLINE_BEFORE)
-					&& this.startingAt[k] == null) {
+					&& !this.startingAt.containsKey(k)) {
 				String digits = this.t.surface(k);
 				if (digits.matches("\\d{2}|(19|20)\\d{2}")) {
 					c.to = k + 1;
@@ -272,10 +283,10 @@ final class Tagger {
 
 		private List<Candidate> fuzzy(List<Candidate> selected) {
 			int count = this.t.count;
-			boolean[] covered = new boolean[count];
+			BitSet covered = new BitSet(count);
 			for (Candidate c : selected) {
 				if (!c.onlySurnames(this.g)) {
-					Arrays.fill(covered, c.from, c.to, true);
+					covered.set(c.from, c.to);
 				}
 			}
 			List<Candidate> found = new ArrayList<>();
@@ -307,16 +318,16 @@ final class Tagger {
 				i = k + 1;
 			}
 			if (!found.isEmpty()) {
-				boolean[] fuzzy = new boolean[count];
+				BitSet fuzzy = new BitSet(count);
 				for (Candidate f : found) {
-					Arrays.fill(fuzzy, f.from, f.to, true);
+					fuzzy.set(f.from, f.to);
 				}
 				selected.removeIf((c) -> {
 					if (!c.onlySurnames(this.g)) {
 						return false;
 					}
 					for (int k = c.from; k < c.to; k++) {
-						if (fuzzy[k]) {
+						if (fuzzy.get(k)) {
 							return true;
 						}
 					}
@@ -326,8 +337,9 @@ final class Tagger {
 			return found;
 		}
 
-		private boolean nameWord(int k, boolean[] covered) {
-			return this.t.is(k, Tokens.WORD) && this.t.is(k, Tokens.CAP) && !covered[k] && !this.t.is(k, Tokens.UPPER);
+		private boolean nameWord(int k, BitSet covered) {
+			return this.t.is(k, Tokens.WORD) && this.t.is(k, Tokens.CAP) && !covered.get(k)
+					&& !this.t.is(k, Tokens.UPPER);
 		}
 
 		private void fuzzyRun(List<Integer> words, List<Candidate> found, List<Candidate> selected) {
@@ -543,24 +555,21 @@ final class Tagger {
 			}
 		}
 
-		private List<Candidate>[] byStart;
+		private Map<Integer, List<Candidate>> byStart;
 
 		/** Candidates (selected or not) that start inside c. */
-		@SuppressWarnings("unchecked")
 		private List<Candidate> innerCandidates(Candidate c) {
 			if (this.byStart == null) {
-				this.byStart = new List[this.t.count];
+				this.byStart = new HashMap<>();
 				for (Candidate candidate : this.candidates) {
-					if (this.byStart[candidate.from] == null) {
-						this.byStart[candidate.from] = new ArrayList<>(2);
-					}
-					this.byStart[candidate.from].add(candidate);
+					this.byStart.computeIfAbsent(candidate.from, (k) -> new ArrayList<>(2)).add(candidate);
 				}
 			}
 			List<Candidate> inner = new ArrayList<>();
 			for (int k = c.from; k < c.to && k < this.t.count; k++) {
-				if (this.byStart[k] != null) {
-					inner.addAll(this.byStart[k]);
+				List<Candidate> starting = this.byStart.get(k);
+				if (starting != null) {
+					inner.addAll(starting);
 				}
 			}
 			return inner;
@@ -660,7 +669,7 @@ final class Tagger {
 
 		private boolean upperWord(int k) {
 			return k >= 0 && k < this.t.count && this.t.is(k, Tokens.UPPER) && this.t.letters[k] >= 3
-					&& this.startingAt[k] == null;
+					&& !this.startingAt.containsKey(k);
 		}
 
 		/** "Poland, Romania and Turkey": next to another entity of the same type. */
@@ -672,7 +681,7 @@ final class Tagger {
 				k--;
 				skipped++;
 			}
-			if (skipped > 0 && k >= 0 && neighbourOfType(this.endingAt[k + 1], type)) {
+			if (skipped > 0 && k >= 0 && neighbourOfType(this.endingAt.get(k + 1), type)) {
 				return true;
 			}
 			k = c.to;
@@ -681,7 +690,7 @@ final class Tagger {
 				k++;
 				skipped++;
 			}
-			return skipped > 0 && k < this.t.count && neighbourOfType(this.startingAt[k], type);
+			return skipped > 0 && k < this.t.count && neighbourOfType(this.startingAt.get(k), type);
 		}
 
 		private boolean separator(int k) {

@@ -47,15 +47,66 @@ final class Tokens {
 
 	int[] letters;
 
+	/**
+	 * Arrays of a finished text, kept per thread for the next one: a 1 MB text needs
+	 * about 8 MB of token arrays, which would otherwise be allocated (as humongous
+	 * objects under G1) for every text and cost more in garbage collection than the
+	 * tagging itself.
+	 */
+	private static final ThreadLocal<Buffers> SPARE = new ThreadLocal<>();
+
+	/** Texts with more tokens than this do not leave their arrays behind. */
+	private static final int MAX_SPARE_TOKENS = 1 << 19;
+
+	private char[] chars;
+
 	private Tokens(String text) {
 		this.text = text;
-		int capacity = Math.max(16, text.length() / 3);
-		this.start = new int[capacity];
-		this.end = new int[capacity];
-		this.folded = new int[capacity];
-		this.exact = new int[capacity];
-		this.flags = new int[capacity];
-		this.letters = new int[capacity];
+		Buffers spare = SPARE.get();
+		SPARE.remove();
+		int capacity = Math.max(16, text.length() / 4);
+		if (spare != null && spare.start.length >= capacity && spare.chars.length >= text.length()) {
+			this.start = spare.start;
+			this.end = spare.end;
+			this.folded = spare.folded;
+			this.exact = spare.exact;
+			this.flags = spare.flags;
+			this.letters = spare.letters;
+			this.chars = spare.chars;
+		}
+		else {
+			int keep = (spare != null) ? Math.max(capacity, spare.start.length) : capacity;
+			this.start = new int[keep];
+			this.end = new int[keep];
+			this.folded = new int[keep];
+			this.exact = new int[keep];
+			this.flags = new int[keep];
+			this.letters = new int[keep];
+			this.chars = new char[Math.max(text.length(), (spare != null) ? spare.chars.length : 0)];
+		}
+		text.getChars(0, text.length(), this.chars, 0);
+	}
+
+	/**
+	 * Hands this text's arrays to the next text tagged on this thread; this object must
+	 * not be used afterwards.
+	 */
+	void release() {
+		if (this.start.length <= MAX_SPARE_TOKENS) {
+			SPARE.set(new Buffers(this.start, this.end, this.folded, this.exact, this.flags, this.letters, this.chars));
+		}
+		this.start = null;
+		this.end = null;
+		this.folded = null;
+		this.exact = null;
+		this.flags = null;
+		this.letters = null;
+		this.chars = null;
+	}
+
+	private record Buffers(int[] start, int[] end, int[] folded, int[] exact, int[] flags, int[] letters,
+			char[] chars) {
+
 	}
 
 	/** Cuts the text into tokens, looking each up in the given vocabularies. */
@@ -64,7 +115,7 @@ final class Tokens {
 		char[] foldBuf = new char[64];
 		char[] normBuf = new char[64];
 		int n = text.length();
-		char[] chars = text.toCharArray();
+		char[] chars = tokens.chars;
 		int i = 0;
 		int pendingFlags = 0;
 		while (i < n) {

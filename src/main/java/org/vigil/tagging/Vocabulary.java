@@ -12,7 +12,15 @@ final class Vocabulary {
 
 	private long[] slots = new long[1024];
 
-	private char[][] tokens = new char[512][];
+	// The characters of all tokens, one after another, so that comparing a hit reads
+	// one compact array instead of a separate object per token.
+	private char[] pool = new char[4096];
+
+	private int poolSize;
+
+	private int[] offsets = new int[512];
+
+	private int[] lengths = new int[512];
 
 	private int size;
 
@@ -46,12 +54,24 @@ final class Vocabulary {
 			}
 			if ((int) (entry >>> 32) == hash) {
 				int id = (int) entry - 1;
-				char[] token = this.tokens[id];
-				if (token.length == len && Arrays.equals(token, 0, len, buf, 0, len)) {
+				if (this.lengths[id] == len && same(this.pool, this.offsets[id], buf, len)) {
 					return id;
 				}
 			}
 		}
+	}
+
+	/**
+	 * A plain loop: tokens are short, and for them it beats {@code Arrays.equals} (range
+	 * checks, then a vectorised comparison stub).
+	 */
+	private static boolean same(char[] pool, int offset, char[] buf, int len) {
+		for (int i = 0; i < len; i++) {
+			if (pool[offset + i] != buf[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	int find(String token) {
@@ -76,10 +96,17 @@ final class Vocabulary {
 			}
 		}
 		int id = this.size++;
-		if (id == this.tokens.length) {
-			this.tokens = Arrays.copyOf(this.tokens, id * 2);
+		if (id == this.offsets.length) {
+			this.offsets = Arrays.copyOf(this.offsets, id * 2);
+			this.lengths = Arrays.copyOf(this.lengths, id * 2);
 		}
-		this.tokens[id] = chars;
+		if (this.poolSize + chars.length > this.pool.length) {
+			this.pool = Arrays.copyOf(this.pool, Math.max(this.pool.length * 2, this.poolSize + chars.length));
+		}
+		System.arraycopy(chars, 0, this.pool, this.poolSize, chars.length);
+		this.offsets[id] = this.poolSize;
+		this.lengths[id] = chars.length;
+		this.poolSize += chars.length;
 		put(((long) hash << 32) | ((id + 1) & 0xFFFFFFFFL));
 		return id;
 	}
