@@ -5,7 +5,7 @@
 # Environment: BENCH_DATA_DIR (default ./data/bench-postgres, kept between runs so the load
 # happens once), BENCH_PORT (18080), BENCH_DURATION (30s), BENCH_CONNECTIONS (8),
 # BENCH_COUNTRY (PL), BENCH_PROGRAMME (k2pl), BENCH_QUERY ("air defence"),
-# BENCH_ENTITY (country/PL). Needs wrk and curl; Java and Maven as for the build.
+# BENCH_ENTITY (country/PL), BENCH_WARMUP (20s per page before measuring). Needs wrk and curl; Java and Maven as for the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,11 +65,17 @@ declare -A pages=(
   [fulltext]="/?q=$q"
   [entity]="/entities/$ENTITY"
 )
+# Warm-up: every page for WARMUP each before any is measured, so the JIT has compiled the
+# code they share (a freshly started JVM serves the first page at a third of its speed).
+WARMUP="${BENCH_WARMUP:-20s}"
 for name in timeline filtered fulltext entity; do
   url="http://localhost:$PORT${pages[$name]}"
   code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
   [ "$code" = 200 ] || { echo "$name: $url answered $code" >&2; exit 1; }
-  wrk -t2 -c"$CONNECTIONS" -d10s "$url" >/dev/null   # warm-up: JIT and caches
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
+done
+for name in timeline filtered fulltext entity; do
+  url="http://localhost:$PORT${pages[$name]}"
   printf '%-9s ' "$name"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/p95.lua "$url" | grep '^RESULT' | sed 's/^RESULT //'
 done
