@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Digest benchmark: 10,000 users x 3 saved searches over N synthetic items; the whole weekly run
-# renders and hands every mail to a local SMTP server (GreenMail, started by the benchmark).
+# renders and hands every mail to a local SMTP server the benchmark starts (a counting sink;
+# -Dbench.greenmail=true for GreenMail).
 # Usage: bench/digest.sh [DATA_DIR] [ITEMS]
 #   DATA_DIR  embedded PostgreSQL data directory (default ./data/bench-postgres, shared with
 #             bench/timeline.sh; items are loaded with demo-data when DATA_DIR.items says fewer)
