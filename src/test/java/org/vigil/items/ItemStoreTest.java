@@ -33,10 +33,14 @@ class ItemStoreTest {
 	}
 
 	ItemDraft draft(long source, String key, String title, String text) {
-		return new ItemDraft(source, key, "https://example.org/" + key, title, "news", "en", null,
-				Instant.parse("2026-07-07T00:00:00Z"), "date", "07 July 2026", null, "<p>" + text + "</p>", text, false,
-				null, null, new ItemDraft.RawCapture("https://example.org/" + key, Instant.now(), 200, "text/html",
-						"UTF-8", ("<p>" + text + "</p>").getBytes(), null));
+		return draft(source, key, title, text, Instant.parse("2026-07-07T00:00:00Z"));
+	}
+
+	ItemDraft draft(long source, String key, String title, String text, Instant published) {
+		return new ItemDraft(source, key, "https://example.org/" + key, title, "news", "en", null, published, "date",
+				"07 July 2026", null, "<p>" + text + "</p>", text, false, null, null,
+				new ItemDraft.RawCapture("https://example.org/" + key, Instant.now(), 200, "text/html", "UTF-8",
+						("<p>" + text + "</p>").getBytes(), null));
 	}
 
 	@Test
@@ -81,6 +85,11 @@ class ItemStoreTest {
 		assertThat(this.jdbc.queryForObject("select story_id from item where id = ?", Long.class, mon.itemId()))
 			.isEqualTo(natoStory);
 		assertThat(this.jdbc.queryForObject("select story_id from item where id = ?", Long.class, other.itemId()))
+			.isNull();
+		// The same opening months later is another occasion, not the same story.
+		ItemStore.Stored later = this.store.store(draft(source("uk-mod"), "https://gov.uk/b", "Ministers met again",
+				text, Instant.parse("2026-11-07T00:00:00Z")));
+		assertThat(this.jdbc.queryForObject("select story_id from item where id = ?", Long.class, later.itemId()))
 			.isNull();
 	}
 
