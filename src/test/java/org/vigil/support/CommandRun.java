@@ -2,7 +2,9 @@ package org.vigil.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -41,8 +43,9 @@ public record CommandRun(int exitCode, String out, String err) {
 		var err = new ByteArrayOutputStream();
 		properties.forEach(System::setProperty);
 		try {
-			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+			Thread command = Thread.currentThread();
+			System.setOut(new PrintStream(new ThisThreadOnly(command, out, originalOut), true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(new ThisThreadOnly(command, err, originalErr), true, StandardCharsets.UTF_8));
 			int exitCode = Cli.run(VigilApplication.class, args);
 			return new CommandRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
@@ -57,6 +60,46 @@ public record CommandRun(int exitCode, String out, String err) {
 	public static CommandRun onFreshDatabase(String... args) {
 		return of(Map.of("spring.datasource.url", TestPostgres.newDatabase(), "spring.datasource.username", "postgres"),
 				args);
+	}
+
+	/**
+	 * Captures what the command's own thread writes; other threads — background jobs of
+	 * Spring contexts that other tests left running in this JVM — keep writing where they
+	 * did, so their log lines never end up in a command's output.
+	 */
+	private static final class ThisThreadOnly extends OutputStream {
+
+		private final Thread thread;
+
+		private final OutputStream captured;
+
+		private final OutputStream others;
+
+		ThisThreadOnly(Thread thread, OutputStream captured, OutputStream others) {
+			this.thread = thread;
+			this.captured = captured;
+			this.others = others;
+		}
+
+		private OutputStream target() {
+			return (Thread.currentThread() == this.thread) ? this.captured : this.others;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			target().write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			target().write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			target().flush();
+		}
+
 	}
 
 }
