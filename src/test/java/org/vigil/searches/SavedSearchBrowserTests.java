@@ -1,29 +1,17 @@
 package org.vigil.searches;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.vigil.support.HeadlessChromium;
 import org.vigil.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,18 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SavedSearchBrowserTests {
 
-	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VIGIL_CHROME", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getenv().getOrDefault("VIGIL_CHROMEDRIVER", "/usr/bin/chromedriver"));
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Value("${local.server.port}")
 	int port;
+
+	HeadlessChromium browser;
 
 	WebDriver driver;
 
@@ -64,26 +48,17 @@ class SavedSearchBrowserTests {
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromium-driver are not installed");
+		HeadlessChromium.assumeInstalled();
 		insertItems();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1000");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
-		Files.createDirectories(SCREENSHOTS);
+		this.browser = HeadlessChromium.start(this.port);
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
 	}
 
 	@AfterAll
 	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
+		if (this.browser != null) {
+			this.browser.close();
 		}
 	}
 
@@ -101,27 +76,22 @@ class SavedSearchBrowserTests {
 	@Test
 	void analystSavesAFilteredTimelineSeesItListedAndOpensIt() throws IOException {
 		TestUsers.analyst(this.jdbc, "saved-browser@example.org");
-		this.driver.get(url("/"));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		this.driver.findElement(By.id("username")).sendKeys("saved-browser@example.org");
-		this.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-		this.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		this.browser.logIn("saved-browser@example.org", TestUsers.PASSWORD);
 
 		// Filter the timeline by a country through the form.
-		this.driver.get(url("/"));
+		this.driver.get(this.browser.url("/"));
 		WebElement country = this.driver.findElement(By.id("add-country"));
 		country.sendKeys("FI", Keys.ENTER);
 		this.wait.until(ExpectedConditions.urlContains("country=FI"));
-		assertThat(titles()).contains("Finland joins the exercise", "Finnish border guard report")
+		assertThat(this.browser.cardTitles()).contains("Finland joins the exercise", "Finnish border guard report")
 			.doesNotContain("Sweden orders submarines");
-		screenshot("searches-1-filtered-timeline");
+		this.browser.screenshot("searches-1-filtered-timeline");
 
 		// Save it.
 		this.driver.findElement(By.cssSelector("details.save-search summary")).click();
 		this.driver.findElement(By.id("save-name")).sendKeys("Finland watch");
 		this.driver.findElement(By.id("save-notes")).sendKeys("Nordic desk");
-		screenshot("searches-2-save-form");
+		this.browser.screenshot("searches-2-save-form");
 		this.driver.findElement(By.cssSelector("details.save-search button[type=submit]")).click();
 		this.wait.until(ExpectedConditions.urlMatches(".*/searches$"));
 
@@ -133,18 +103,19 @@ class SavedSearchBrowserTests {
 		assertThat(row.findElement(By.cssSelector("td.description")).getText()).isEqualTo("Finland");
 		assertThat(row.findElement(By.cssSelector("td.notes")).getText()).isEqualTo("Nordic desk");
 		assertThat(row.findElement(By.cssSelector("td.new-count")).getText()).isEqualTo("nothing new");
-		screenshot("searches-3-list");
+		this.browser.screenshot("searches-3-list");
 
 		// Opening it lands on the filtered timeline.
 		row.findElement(By.cssSelector("a.open")).click();
 		this.wait.until(ExpectedConditions.urlContains("country=FI"));
-		assertThat(this.driver.getCurrentUrl()).isEqualTo(url("/?country=FI"));
-		assertThat(titles()).contains("Finland joins the exercise").doesNotContain("Sweden orders submarines");
+		assertThat(this.driver.getCurrentUrl()).isEqualTo(this.browser.url("/?country=FI"));
+		assertThat(this.browser.cardTitles()).contains("Finland joins the exercise")
+			.doesNotContain("Sweden orders submarines");
 		assertThat(this.driver.findElements(By.cssSelector(".active-filters a.chip.active"))).isNotEmpty();
-		screenshot("searches-4-opened");
+		this.browser.screenshot("searches-4-opened");
 
 		// Edit: rename and widen the filter to Sweden as well, then see it in the list.
-		this.driver.get(url("/searches"));
+		this.driver.get(this.browser.url("/searches"));
 		this.driver.findElement(By.cssSelector("tr.saved-search a.edit")).click();
 		this.wait.until(ExpectedConditions.urlMatches(".*/searches/\\d+/edit$"));
 		WebElement name = this.driver.findElement(By.id("name"));
@@ -153,7 +124,7 @@ class SavedSearchBrowserTests {
 		WebElement countries = this.driver.findElement(By.id("country"));
 		assertThat(countries.getAttribute("value")).isEqualTo("FI");
 		countries.sendKeys(", Sweden");
-		screenshot("searches-5-edit");
+		this.browser.screenshot("searches-5-edit");
 		this.driver.findElement(By.cssSelector("form.stacked-form button[type=submit]")).click();
 		this.wait.until(ExpectedConditions.urlMatches(".*/searches$"));
 		WebElement edited = this.driver.findElement(By.cssSelector("tr.saved-search"));
@@ -161,20 +132,7 @@ class SavedSearchBrowserTests {
 		assertThat(edited.findElement(By.cssSelector("td.description")).getText()).isEqualTo("Finland or Sweden");
 		edited.findElement(By.cssSelector("a.open")).click();
 		this.wait.until(ExpectedConditions.urlContains("country=SE"));
-		assertThat(titles()).contains("Finland joins the exercise", "Sweden orders submarines");
-	}
-
-	private List<String> titles() {
-		return this.driver.findElements(By.cssSelector("h3.card-title a")).stream().map(WebElement::getText).toList();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private void screenshot(String name) throws IOException {
-		File file = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		assertThat(this.browser.cardTitles()).contains("Finland joins the exercise", "Sweden orders submarines");
 	}
 
 }

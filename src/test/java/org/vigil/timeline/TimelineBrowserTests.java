@@ -1,28 +1,17 @@
 package org.vigil.timeline;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.vigil.support.HeadlessChromium;
 import org.vigil.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,18 +34,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimelineBrowserTests {
 
-	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("VIGIL_CHROME", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getenv().getOrDefault("VIGIL_CHROMEDRIVER", "/usr/bin/chromedriver"));
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Value("${local.server.port}")
 	int port;
+
+	HeadlessChromium browser;
 
 	WebDriver driver;
 
@@ -65,37 +50,19 @@ class TimelineBrowserTests {
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromium-driver are not installed");
+		HeadlessChromium.assumeInstalled();
 		insertItems();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1000");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
-		Files.createDirectories(SCREENSHOTS);
-		logIn();
-	}
-
-	private void logIn() {
+		this.browser = HeadlessChromium.start(this.port);
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
 		TestUsers.analyst(this.jdbc, "browser@example.org");
-		this.driver.get(url("/"));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		this.driver.findElement(By.id("username")).sendKeys("browser@example.org");
-		this.driver.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-		this.driver.findElement(By.cssSelector("form button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		this.browser.logIn("browser@example.org", TestUsers.PASSWORD);
 	}
 
 	@AfterAll
 	void stopBrowser() {
-		if (this.driver != null) {
-			this.driver.quit();
+		if (this.browser != null) {
+			this.browser.close();
 		}
 	}
 
@@ -144,12 +111,12 @@ class TimelineBrowserTests {
 
 	@Test
 	void analystFiltersSearchesOpensAnItemAndFollowsAChip() throws IOException {
-		this.driver.get(url("/"));
+		this.driver.get(this.browser.url("/"));
 		assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Timeline");
 		assertThat(this.driver.findElements(By.cssSelector("article.card"))).hasSizeGreaterThanOrEqualTo(4);
 		assertThat(this.driver.findElements(By.cssSelector("h2.day-heading")).get(0).getText())
 			.matches("(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), .*");
-		screenshot("1-timeline");
+		this.browser.screenshot("1-timeline");
 
 		// Country filter through the form, with the htmx-driven suggestions.
 		var country = this.driver.findElement(By.id("add-country"));
@@ -158,25 +125,25 @@ class TimelineBrowserTests {
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#country-options option[value='PL']")));
 		country.sendKeys(Keys.chord(Keys.CONTROL, "a"), "PL", Keys.ENTER);
 		this.wait.until(ExpectedConditions.urlContains("country=PL"));
-		assertThat(titles())
+		assertThat(this.browser.cardTitles())
 			.contains("Poland receives more K2 tanks", "NATO launches Eastern Sentry on the eastern flank")
 			.doesNotContain("Germany hosts a logistics conference");
-		screenshot("2-country-filter");
+		this.browser.screenshot("2-country-filter");
 
 		// Full-text query on top of the country filter.
 		var query = this.driver.findElement(By.id("q"));
 		query.sendKeys("\"eastern sentry\" -tanks", Keys.ENTER);
 		this.wait.until(ExpectedConditions.urlContains("q="));
 		assertThat(this.driver.getCurrentUrl()).contains("country=PL");
-		assertThat(titles()).containsExactly("NATO launches Eastern Sentry on the eastern flank");
+		assertThat(this.browser.cardTitles()).containsExactly("NATO launches Eastern Sentry on the eastern flank");
 		assertThat(this.driver.findElements(By.cssSelector(".snippet mark"))).isNotEmpty();
-		screenshot("3-search");
+		this.browser.screenshot("3-search");
 
 		// Open the item.
 		this.driver.findElement(By.linkText("NATO launches Eastern Sentry on the eastern flank")).click();
 		this.wait.until(ExpectedConditions.urlMatches(".*/items/\\d+$"));
 		assertThat(this.driver.findElements(By.cssSelector(".body-text a.mention"))).hasSize(4);
-		screenshot("4-item");
+		this.browser.screenshot("4-item");
 
 		// Follow an entity chip to the entity page.
 		this.driver.findElement(By.cssSelector("ul.chips a.chip.person")).click();
@@ -184,12 +151,12 @@ class TimelineBrowserTests {
 		assertThat(this.driver.findElement(By.tagName("h1")).getText()).startsWith("Mark Rutte");
 		assertThat(this.driver.findElements(By.cssSelector("svg.chart rect.bar"))).hasSize(EntityController.WEEKS);
 		assertThat(this.driver.getPageSource()).contains("NATO Secretary General");
-		screenshot("5-entity");
+		this.browser.screenshot("5-entity");
 	}
 
 	@Test
 	void scrapedScriptsDoNotRun() throws IOException {
-		this.driver.get(url("/items/" + this.hostile));
+		this.driver.get(this.browser.url("/items/" + this.hostile));
 		this.driver.findElement(By.tagName("summary")).click();
 		assertThat(this.driver.findElement(By.tagName("h1")).getText())
 			.isEqualTo("Scraped page with <script>alert('x')</script> in its title");
@@ -202,25 +169,9 @@ class TimelineBrowserTests {
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
 		assertThat(this.driver.getTitle()).doesNotContain("pwned");
 		assertThat(this.driver.findElements(By.cssSelector(".body-html script, .body-html [onerror]"))).isEmpty();
-		screenshot("6-hostile-item");
-		this.driver.get(url("/"));
+		this.browser.screenshot("6-hostile-item");
+		this.driver.get(this.browser.url("/"));
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
-	}
-
-	private java.util.List<String> titles() {
-		return this.driver.findElements(By.cssSelector("h3.card-title a"))
-			.stream()
-			.map((link) -> link.getText())
-			.toList();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private void screenshot(String name) throws IOException {
-		File file = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
-		Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }
