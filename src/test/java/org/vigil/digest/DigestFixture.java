@@ -1,19 +1,14 @@
 package org.vigil.digest;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.vigil.support.TestRows;
 import org.vigil.support.TestUsers;
 
 /** Users, saved searches and items for digest tests, straight in the database. */
-final class DigestFixture {
-
-	private final JdbcClient jdbc;
+final class DigestFixture extends TestRows {
 
 	DigestFixture(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		super(jdbc);
 	}
 
 	/** Empties everything a digest reads or writes. */
@@ -23,47 +18,6 @@ final class DigestFixture {
 				delete from spring_session; delete from login_throttle; delete from app_user;
 				delete from mention; delete from item_entity; delete from item
 				""").update();
-	}
-
-	long source(String key, String name) {
-		return this.jdbc.sql("""
-				insert into source (key, name, kind, official) values (:key, :name, 'manual', true)
-				on conflict (key) do update set name = excluded.name returning id
-				""").param("key", key).param("name", name).query(Long.class).single();
-	}
-
-	long entity(String type, String key, String name) {
-		return this.jdbc.sql("""
-				insert into entity (type, key, name) values (:type, :key, :name)
-				on conflict (type, key) do update set name = excluded.name returning id
-				""").param("type", type).param("key", key).param("name", name).query(Long.class).single();
-	}
-
-	/** An item Vigil first saw (and the source published) at {@code seen}. */
-	long item(long sourceId, String title, Instant seen, long... entityIds) {
-		String key = "test:" + UUID.randomUUID();
-		long id = this.jdbc
-			.sql("""
-					insert into item (source_id, canonical_key, url, title, item_type, language, published_at,
-					  published_precision, first_seen_at, updated_at, body_html, body_text, content_hash)
-					values (:source, :key, :url, :title, 'news', 'en', :seen, 'time', :seen, :seen, '<p>' || :title || '</p>',
-					  :title, md5(:title))
-					returning id
-					""")
-			.param("source", sourceId)
-			.param("key", key)
-			.param("url", "https://example.org/" + key)
-			.param("title", title)
-			.param("seen", seen.atOffset(ZoneOffset.UTC))
-			.query(Long.class)
-			.single();
-		for (long entity : entityIds) {
-			this.jdbc.sql("""
-					insert into item_entity (item_id, entity_id, published_at, mentions, confidence)
-					select id, :entity, published_at, 1, 0.9 from item where id = :item
-					""").param("item", id).param("entity", entity).update();
-		}
-		return id;
 	}
 
 	/**

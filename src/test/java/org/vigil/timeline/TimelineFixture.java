@@ -7,31 +7,16 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.vigil.support.TestRows;
 
 /**
  * Inserts sources, items, gazetteer entries and mentions directly, as ingest and tagging
  * would.
  */
-final class TimelineFixture {
-
-	private final JdbcClient jdbc;
+final class TimelineFixture extends TestRows {
 
 	TimelineFixture(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	long source(String key, String name, boolean official) {
-		return this.jdbc.sql("""
-				insert into source (key, name, kind, official) values (:key, :name, 'manual', :official)
-				on conflict (key) do update set name = excluded.name returning id
-				""").param("key", key).param("name", name).param("official", official).query(Long.class).single();
-	}
-
-	long entity(String type, String key, String name) {
-		return this.jdbc.sql("""
-				insert into entity (type, key, name) values (:type, :key, :name)
-				on conflict (type, key) do update set name = excluded.name returning id
-				""").param("type", type).param("key", key).param("name", name).query(Long.class).single();
+		super(jdbc);
 	}
 
 	void alias(long entityId, String alias) {
