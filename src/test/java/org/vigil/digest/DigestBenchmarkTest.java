@@ -1,7 +1,5 @@
 package org.vigil.digest;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -64,12 +61,11 @@ class DigestBenchmarkTest {
 			Files.writeString(marker, String.valueOf(items));
 		}
 		boolean greenMail = Boolean.getBoolean("bench.greenmail");
-		int port = freePort();
+		int port = DigestFixture.freePort();
 		GreenMail green = null;
 		SmtpSink sink = null;
 		if (greenMail) {
-			green = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-			green.start();
+			green = DigestFixture.smtpServer(port);
 		}
 		else {
 			sink = new SmtpSink();
@@ -223,15 +219,6 @@ class DigestBenchmarkTest {
 		System.out.printf("BENCH per filter (%d filters): check %.1f ms, firstSeen %.1f ms, count %.1f ms%n",
 				filters.size(), check / 1e6 / filters.size(), first / 1e6 / filters.size(),
 				count / 1e6 / filters.size());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

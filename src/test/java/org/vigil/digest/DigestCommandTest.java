@@ -1,7 +1,5 @@
 package org.vigil.digest;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DigestCommandTest {
 
-	private final int port = freePort();
+	private final int port = DigestFixture.freePort();
 
-	private final GreenMail smtp = start(this.port);
+	private final GreenMail smtp = DigestFixture.smtpServer(this.port);
 
 	private final String url = TestPostgres.newDatabase();
 
@@ -73,21 +70,6 @@ class DigestCommandTest {
 		CommandRun nobody = CommandRun.of(this.properties, "digest", "run", "--user", "nobody@example.org");
 		assertThat(nobody.exitCode()).isEqualTo(2);
 		assertThat(nobody.err()).contains("no account for nobody@example.org");
-	}
-
-	private static GreenMail start(int port) {
-		GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
-		return greenMail;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,5 +1,11 @@
 package org.vigil.digest;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigil.support.TestRows;
 import org.vigil.support.TestUsers;
@@ -57,6 +63,23 @@ final class DigestFixture extends TestRows {
 			.query((rs, n) -> rs.getString(1))
 			.list()
 			.get(0);
+	}
+
+	/** A port nothing listens on now, for an SMTP server the test starts. */
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A started GreenMail SMTP server on the loopback address. */
+	static GreenMail smtpServer(int port) {
+		GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		greenMail.start();
+		return greenMail;
 	}
 
 }

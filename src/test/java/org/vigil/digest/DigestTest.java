@@ -1,7 +1,5 @@
 package org.vigil.digest;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -16,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -55,9 +52,9 @@ class DigestTest {
 	/** Monday 3 August 2026, 07:00 in Warsaw. */
 	static final Instant MONDAY_7_WARSAW = Instant.parse("2026-08-03T05:00:00Z");
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = DigestFixture.freePort();
 
-	static GreenMail smtp = startSmtp();
+	static GreenMail smtp = DigestFixture.smtpServer(SMTP_PORT);
 
 	static final MutableClock clock = new MutableClock(MONDAY_7_WARSAW);
 
@@ -116,7 +113,7 @@ class DigestTest {
 	@BeforeEach
 	void clean() throws Exception {
 		if (!smtp.isRunning()) {
-			smtp = startSmtp();
+			smtp = DigestFixture.smtpServer(SMTP_PORT);
 		}
 		smtp.purgeEmailFromAllMailboxes();
 		this.fixture = new DigestFixture(this.jdbc);
@@ -430,7 +427,7 @@ class DigestTest {
 			.query(String.class)
 			.single()).isEqualTo("2 23:15");
 		// back up before the third attempt: sent
-		smtp = startSmtp();
+		smtp = DigestFixture.smtpServer(SMTP_PORT);
 		clock.set(Instant.parse("2026-08-03T23:15:00Z"));
 		outcome = this.digests.run("schedule", null);
 		assertThat(outcome.sent()).isEqualTo(1);
@@ -453,7 +450,7 @@ class DigestTest {
 		DigestService.Outcome outcome = this.digests.run("schedule", null);
 		assertThat(outcome.failed()).isEqualTo(1);
 		assertThat(this.fixture.status(user)).isEqualTo("failed");
-		smtp = startSmtp();
+		smtp = DigestFixture.smtpServer(SMTP_PORT);
 		clock.set(MONDAY_7_WARSAW.plus(Duration.ofHours(2)));
 		assertThat(this.digests.run("schedule", null).runId()).isNull();
 		assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -507,21 +504,6 @@ class DigestTest {
 			barrier.await();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static GreenMail startSmtp() {
-		GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
-		return greenMail;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
