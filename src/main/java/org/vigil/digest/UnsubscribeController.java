@@ -1,5 +1,6 @@
 package org.vigil.digest;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.vigil.users.Account;
 import org.vigil.users.Accounts;
 
 /**
@@ -31,28 +33,38 @@ class UnsubscribeController {
 
 	@GetMapping("/unsubscribe/{token}")
 	String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
-		OptionalLong user = this.tokens.verify(token);
-		if (user.isEmpty() || this.accounts.find(user.getAsLong()).isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			model.addAttribute("invalid", true);
-			return "digest/unsubscribe";
+		Optional<Account> account = account(token);
+		if (account.isEmpty()) {
+			return invalid(model, response);
 		}
-		model.addAttribute("email", this.accounts.find(user.getAsLong()).orElseThrow().email());
+		model.addAttribute("email", account.get().email());
 		model.addAttribute("token", token);
 		return "digest/unsubscribe";
 	}
 
 	@PostMapping("/unsubscribe/{token}")
 	String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
-		OptionalLong user = this.tokens.verify(token);
-		if (user.isEmpty() || this.accounts.find(user.getAsLong()).isEmpty()) {
-			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			model.addAttribute("invalid", true);
-			return "digest/unsubscribe";
+		Optional<Account> account = account(token);
+		if (account.isEmpty()) {
+			return invalid(model, response);
 		}
-		this.accounts.disableDigest(user.getAsLong());
-		model.addAttribute("email", this.accounts.find(user.getAsLong()).orElseThrow().email());
+		this.accounts.disableDigest(account.get().id());
+		model.addAttribute("email", account.get().email());
 		model.addAttribute("done", true);
+		return "digest/unsubscribe";
+	}
+
+	/**
+	 * The account a token was signed for, if the signature holds and the account exists.
+	 */
+	private Optional<Account> account(String token) {
+		OptionalLong user = this.tokens.verify(token);
+		return user.isPresent() ? this.accounts.find(user.getAsLong()) : Optional.empty();
+	}
+
+	private static String invalid(Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		model.addAttribute("invalid", true);
 		return "digest/unsubscribe";
 	}
 
