@@ -292,8 +292,16 @@ class Fetcher {
 			return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, 0);
 		}
 		String origin = uri.getScheme() + "://" + uri.getAuthority();
-		return this.robots.compute(origin,
-				(key, cached) -> (cached == null || cached.expired()) ? loadRobots(origin) : cached);
+		Robots cached = this.robots.get(origin);
+		if (cached != null && !cached.expired()) {
+			return cached;
+		}
+		// Read outside the map: the request waits for the host's politeness delay, and a
+		// map's compute would hold other origins' lookups for that long. Threads starting on
+		// a new host together may each read it once.
+		Robots loaded = loadRobots(origin);
+		this.robots.put(origin, loaded);
+		return loaded;
 	}
 
 	/**
