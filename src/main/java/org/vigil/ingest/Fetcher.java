@@ -297,7 +297,8 @@ class Fetcher {
 			return cached;
 		}
 		// Read outside the map: the request waits for the host's politeness delay, and a
-		// map's compute would hold other origins' lookups for that long. Threads starting on
+		// map's compute would hold other origins' lookups for that long. Threads starting
+		// on
 		// a new host together may each read it once.
 		Robots loaded = loadRobots(origin);
 		this.robots.put(origin, loaded);

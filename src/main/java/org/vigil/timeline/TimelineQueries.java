@@ -161,7 +161,7 @@ class TimelineQueries {
 		where.param("limit", limit);
 		return this.jdbc
 			.sql("select i.id, i.title, i.item_type, i.published_at, i.published_precision,"
-					+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.official" + " from "
+					+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.official from "
 					+ firstSeenItems(since, until) + " join source s on s.id = i.source_id where " + where.sql()
 					+ " order by i.first_seen_at desc, i.id desc limit :limit")
 			.params(where.params())
