@@ -296,10 +296,9 @@ class Fetcher {
 		if (cached != null && !cached.expired()) {
 			return cached;
 		}
-		// Read outside the map: the request waits for the host's politeness delay, and a
-		// map's compute would hold other origins' lookups for that long. Threads starting
-		// on
-		// a new host together may each read it once.
+		// Read outside the map: the request waits for the host's politeness delay, and
+		// compute would hold other origins' lookups that long. Threads that start on a
+		// new host together may each read it once.
 		Robots loaded = loadRobots(origin);
 		this.robots.put(origin, loaded);
 		return loaded;
