@@ -17,6 +17,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.shared.Pools;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
@@ -117,7 +118,8 @@ public class DigestService {
 		long runId = this.store.startRun(trigger, now, this.instance);
 		DigestComposer.Cache cache = new DigestComposer.Cache();
 		int threads = Math.max(1, this.properties.threads());
-		try (ExecutorService workers = Executors.newFixedThreadPool(threads)) {
+		ExecutorService workers = Executors.newFixedThreadPool(threads);
+		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				running.add(workers.submit(() -> work(sender, runId, onlyUser, cache)));
@@ -132,6 +134,9 @@ public class DigestService {
 					log.error("Digest worker failed in run {}", runId, ex);
 				}
 			}
+		}
+		finally {
+			Pools.close(workers);
 		}
 		DigestStore.Run run = this.store.finishRun(runId, this.clock.instant());
 		log.info("Digest run {} ({}): {} sent, {} skipped, {} failed, {} to retry", runId, trigger, run.sent(),

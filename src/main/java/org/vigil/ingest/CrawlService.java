@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.springframework.stereotype.Service;
 
+import org.vigil.shared.Pools;
 import org.vigil.sources.Source;
 import org.vigil.sources.SourceRepository;
 
@@ -45,20 +47,24 @@ class CrawlService {
 
 	List<Crawler.Summary> crawlAll(List<Source> chosen) {
 		List<Future<Crawler.Summary>> futures = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.threads()))) {
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.threads()));
+		try {
 			for (Source source : chosen) {
 				futures.add(pool.submit(() -> this.crawler.crawl(source)));
 			}
 		}
+		finally {
+			Pools.close(pool);
+		}
 		List<Crawler.Summary> summaries = new ArrayList<>();
 		for (int i = 0; i < futures.size(); i++) {
 			Future<Crawler.Summary> future = futures.get(i);
-			if (future.state() == Future.State.SUCCESS) {
-				summaries.add(future.resultNow());
+			try {
+				summaries.add(future.get());
 			}
-			else {
+			catch (InterruptedException | ExecutionException ex) {
 				Source source = chosen.get(i);
-				Throwable failure = future.exceptionNow();
+				Throwable failure = (ex instanceof ExecutionException) ? ex.getCause() : ex;
 				log.error("source={} crawl failed", source.key(), failure);
 				summaries.add(new Crawler.Summary(source.id(), source.key(), 0, 0, 0, 0, 1,
 						"crawl failed: " + Listings.firstLine(failure)));

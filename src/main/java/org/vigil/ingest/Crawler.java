@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.shared.Pools;
 
 import org.springframework.stereotype.Component;
 
@@ -132,10 +133,14 @@ class Crawler {
 				break;
 			}
 		}
-		try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.articleThreads()))) {
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.articleThreads()));
+		try {
 			for (Candidate candidate : unique.values()) {
 				pool.execute(() -> crawlArticle(source, candidate, counters, problems));
 			}
+		}
+		finally {
+			Pools.close(pool);
 		}
 		this.fetchStates.put(listingUrl, source.id(), listing, this.clock.instant());
 		return page.nextUrl();

@@ -344,7 +344,7 @@ class Fetcher {
 
 	private static void sleep(Duration duration) {
 		try {
-			Thread.sleep(duration);
+			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

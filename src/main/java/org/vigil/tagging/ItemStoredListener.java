@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.shared.Pools;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -23,8 +24,7 @@ class ItemStoredListener {
 
 	private final ItemTagger tagger;
 
-	private final ExecutorService executor = Executors
-		.newSingleThreadExecutor(Thread.ofPlatform().name("tagging").daemon().factory());
+	private final ExecutorService executor = Executors.newSingleThreadExecutor(Pools.daemonThreads("tagging"));
 
 	ItemStoredListener(ItemTagger tagger) {
 		this.tagger = tagger;

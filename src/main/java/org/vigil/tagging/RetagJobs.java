@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.shared.Pools;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,7 @@ class RetagJobs {
 
 	private final Clock clock;
 
-	private final ExecutorService executor = Executors
-		.newSingleThreadExecutor(Thread.ofPlatform().name("retag").daemon().factory());
+	private final ExecutorService executor = Executors.newSingleThreadExecutor(Pools.daemonThreads("retag"));
 
 	RetagJobs(JdbcTemplate jdbc, GazetteerRepository gazetteer, ItemTagger tagger, Clock clock) {
 		this.jdbc = jdbc;

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.vigil.shared.Pools;
+
 /**
  * A local SMTP server for the benchmark that accepts every mail and keeps only counts, so
  * that the benchmark measures Vigil rather than a test server parsing and storing 10,000
@@ -22,7 +24,8 @@ final class SmtpSink implements AutoCloseable {
 
 	private final ServerSocket server;
 
-	private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+	private final ExecutorService connections = Executors
+		.newCachedThreadPool(Pools.daemonThreads("smtp-sink-connection"));
 
 	private final AtomicLong messages = new AtomicLong();
 
@@ -30,7 +33,7 @@ final class SmtpSink implements AutoCloseable {
 
 	SmtpSink() throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread.ofPlatform().daemon().name("smtp-sink").start(this::accept);
+		Pools.daemonThreads("smtp-sink").newThread(this::accept).start();
 	}
 
 	int port() {
