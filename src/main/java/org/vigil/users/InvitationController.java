@@ -45,14 +45,14 @@ class InvitationController {
 	@PostMapping("/invitations/{token}")
 	String accept(@PathVariable String token, @RequestParam String password, @RequestParam String confirmPassword,
 			RedirectAttributes redirect) {
-		invitee(token);
-		Optional<String> problem = password.equals(confirmPassword) ? this.passwords.problem(password)
+		Account invitee = invitee(token);
+		Optional<String> problem = password.equals(confirmPassword) ? this.passwords.problem(password, invitee.email())
 				: Optional.of("The two passwords differ.");
 		if (problem.isPresent()) {
 			redirect.addFlashAttribute("error", problem.get());
 			return "redirect:/invitations/" + token;
 		}
-		if (this.invitations.accept(token, this.passwords.hash(password)).isEmpty()) {
+		if (this.invitations.accept(token, this.passwords.hash(password, invitee.email())).isEmpty()) {
 			throw gone();
 		}
 		return "redirect:/login?password";
@@ -68,13 +68,13 @@ class InvitationController {
 	String register(@RequestParam String email, @RequestParam String password, @RequestParam String confirmPassword,
 			RedirectAttributes redirect) {
 		requireSelfRegistration();
-		Optional<String> problem = password.equals(confirmPassword) ? this.passwords.problem(password)
+		Optional<String> problem = password.equals(confirmPassword) ? this.passwords.problem(password, email)
 				: Optional.of("The two passwords differ.");
 		try {
 			if (problem.isPresent()) {
 				throw new AccountProblem(problem.get());
 			}
-			this.accounts.create(email, null, Role.ANALYST, this.passwords.hash(password),
+			this.accounts.create(email, null, Role.ANALYST, this.passwords.hash(password, email),
 					this.properties.defaultTimeZone());
 		}
 		catch (AccountProblem ex) {

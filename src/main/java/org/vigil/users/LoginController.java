@@ -15,13 +15,18 @@ class LoginController {
 
 	private final UsersProperties properties;
 
-	LoginController(UsersProperties properties) {
+	private final Accounts accounts;
+
+	LoginController(UsersProperties properties, Accounts accounts) {
 		this.properties = properties;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/login")
 	String login(Model model) {
 		model.addAttribute("selfRegistration", this.properties.selfRegistration());
+		// A new instance has nobody to log in as: say where the first account comes from.
+		model.addAttribute("noAdmin", !this.accounts.anyAdmin());
 		return "users/login";
 	}
 

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * What happens after a login attempt: a success clears the account's failures, records
- * the login and puts the user's language and time zone in the session; a failure is
- * counted for the throttle and logged with the address.
+ * the login and puts the user's language and time zone in the session; a failure (counted
+ * by the throttle before the password was checked) is logged with the address.
  */
 class LoginOutcomes {
 
@@ -49,7 +49,7 @@ class LoginOutcomes {
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 					Authentication authentication) throws ServletException, IOException {
 				if (authentication.getPrincipal() instanceof VigilUser user) {
-					LoginOutcomes.this.throttle.succeeded(user.email());
+					LoginOutcomes.this.throttle.succeeded(user.email(), request.getRemoteAddr());
 					LoginOutcomes.this.accounts.recordLogin(user.id(), LoginOutcomes.this.clock.instant());
 					LoginOutcomes.this.accounts.find(user.id())
 						.ifPresent((account) -> LoginOutcomes.this.localeResolver.setLocaleContext(request, response,
@@ -67,7 +67,7 @@ class LoginOutcomes {
 		SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler("/login?error");
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
 			String email = request.getParameter("username");
-			this.throttle.failed(email, request.getRemoteAddr());
+			this.throttle.failed();
 			log.info("Failed login email={} address={} reason={}", Accounts.normalizeEmail(email),
 					request.getRemoteAddr(), exception.getClass().getSimpleName());
 			redirect.onAuthenticationFailure(request, response, exception);

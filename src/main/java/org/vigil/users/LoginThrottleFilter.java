@@ -12,9 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login attempt before the password is even checked when the account or the
- * address is blocked, so that a guesser learns nothing while blocked. The refusal is the
- * login page with status 429 and how long to wait.
+ * Counts every login attempt before its password is checked and refuses it when the
+ * account or the address has had too many, so that a guesser learns nothing while blocked
+ * and parallel guesses cannot slip past the count. The refusal is the login page with
+ * status 429 and how long to wait.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -34,10 +35,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<Duration> blocked = this.throttle.blockedFor(request.getParameter("username"),
-				request.getRemoteAddr());
-		if (blocked.isPresent()) {
-			long seconds = Math.max(1, blocked.get().toSeconds());
+		Optional<Duration> refused = this.throttle.attempt(request.getParameter("username"), request.getRemoteAddr());
+		if (refused.isPresent()) {
+			long seconds = Math.max(1, refused.get().toSeconds());
 			response.setHeader("Retry-After", Long.toString(seconds));
 			request.setAttribute(RETRY_AFTER_ATTRIBUTE, seconds);
 			request.getRequestDispatcher("/login/throttled").forward(request, response);

@@ -12,12 +12,13 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
- * Who may open what. Everything needs a login except the login page itself, static files,
- * health checks, the private Atom feeds (their URL carries a secret) and the digest's
- * unsubscribe links (signed); admin pages need the admin role; the timeline's pages are
- * public only when {@code vigil.users.public-timeline=true}. CSRF tokens are required on
- * every form, except the one-click unsubscribe that mail clients POST (RFC 8058) with the
- * signed link as the proof.
+ * Who may open what. Everything needs a login except the login page itself, the first-run
+ * setup page (which checks its own one-time token), static files, health checks, the
+ * private Atom feeds (their URL carries a secret) and the digest's unsubscribe links
+ * (signed); admin pages and {@code /actuator/info} need the admin role; the timeline's
+ * pages are public only when {@code vigil.users.public-timeline=true}. CSRF tokens are
+ * required on every form, except the one-click unsubscribe that mail clients POST (RFC
+ * 8058) with the signed link as the proof.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -25,8 +26,8 @@ class SecurityConfiguration {
 
 	/** Paths anyone may open; the features behind them check their own secrets. */
 	static final String[] PUBLIC_PATHS = { "/login", "/login/**", "/invitations/**", "/css/**", "/js/**", "/webjars/**",
-			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/feeds/**", "/unsubscribe/**" };
+			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/feeds/**",
+			"/unsubscribe/**", "/setup" };
 
 	/** The read-only analyst pages that {@code vigil.users.public-timeline} opens. */
 	static final String[] TIMELINE_PATHS = { "/", "/items/**", "/entities/**", "/autocomplete/**" };
@@ -42,7 +43,8 @@ class SecurityConfiguration {
 			if (properties.publicTimeline()) {
 				requests.requestMatchers(HttpMethod.GET, TIMELINE_PATHS).permitAll();
 			}
-			requests.requestMatchers("/admin/**").hasRole(Role.ADMIN.name());
+			// Build, JVM and kernel details help an attacker more than a visitor.
+			requests.requestMatchers("/admin/**", "/actuator/info").hasRole(Role.ADMIN.name());
 			requests.anyRequest().authenticated();
 		});
 		http.formLogin((login) -> login.loginPage("/login")

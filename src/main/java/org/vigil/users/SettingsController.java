@@ -111,12 +111,12 @@ class SettingsController {
 			redirect.addFlashAttribute("passwordError", "The two new passwords differ; the password was not changed.");
 			return "redirect:/settings";
 		}
-		var problem = this.passwords.problem(newPassword);
+		var problem = this.passwords.problem(newPassword, user.email());
 		if (problem.isPresent()) {
 			redirect.addFlashAttribute("passwordError", problem.get() + " The password was not changed.");
 			return "redirect:/settings";
 		}
-		this.accounts.setPasswordHash(user.id(), this.passwords.hash(newPassword));
+		this.accounts.setPasswordHash(user.id(), this.passwords.hash(newPassword, user.email()));
 		redirect.addFlashAttribute("message", "Password changed.");
 		return "redirect:/settings";
 	}

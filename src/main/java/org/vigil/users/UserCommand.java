@@ -88,7 +88,7 @@ class UserCommand implements Callable<Integer> {
 			String password = readPassword(this.spec);
 			try {
 				Account account = this.accounts.create(this.email, this.name, this.admin ? Role.ADMIN : Role.ANALYST,
-						this.passwords.hash(password), this.timeZone);
+						this.passwords.hash(password, this.email), this.timeZone);
 				PrintWriter out = this.spec.commandLine().getOut();
 				out.printf("Created %s %s (id %d).%n", account.isAdmin() ? "admin" : "analyst", account.email(),
 						account.id());
@@ -158,7 +158,8 @@ class UserCommand implements Callable<Integer> {
 				.orElseThrow(() -> new CommandLine.ParameterException(this.spec.commandLine(),
 						"there is no account for " + this.email));
 			try {
-				this.accounts.setPasswordHash(account.id(), this.passwords.hash(readPassword(this.spec)));
+				this.accounts.setPasswordHash(account.id(),
+						this.passwords.hash(readPassword(this.spec), account.email()));
 			}
 			catch (AccountProblem ex) {
 				throw new CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());

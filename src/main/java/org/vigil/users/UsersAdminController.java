@@ -62,7 +62,7 @@ class UsersAdminController {
 		Role chosen = "admin".equals(role) ? Role.ADMIN : Role.ANALYST;
 		try {
 			if ("password".equals(mode)) {
-				Account account = this.accounts.create(email, displayName, chosen, this.passwords.hash(password),
+				Account account = this.accounts.create(email, displayName, chosen, this.passwords.hash(password, email),
 						"UTC");
 				log.info("Admin user={} created user={} role={}", admin.id(), account.id(), chosen);
 				redirect.addFlashAttribute("message", "Created " + account.email() + "; they can log in now.");
