@@ -37,8 +37,17 @@ class ApplicationTests {
 	}
 
 	@Test
-	void infoShowsTheVersionAndTheBuild() throws Exception {
-		HttpResponse<String> info = get("/actuator/info");
+	void infoShowsTheBuildJvmAndSystemToAdminsOnly() throws Exception {
+		HttpResponse<String> anonymous = get("/actuator/info");
+		assertThat(anonymous.statusCode()).isNotEqualTo(200);
+		assertThat(anonymous.body()).doesNotContain("\"java\"").doesNotContain("\"os\"").doesNotContain("\"git\"");
+		TestUsers.analyst(this.jdbc, "curious@example.org");
+		assertThat(new WebSession(this.port).login("curious@example.org", TestUsers.PASSWORD)
+			.get("/actuator/info", "application/json")
+			.statusCode()).isEqualTo(403);
+		TestUsers.admin(this.jdbc, "operator@example.org");
+		HttpResponse<String> info = new WebSession(this.port).login("operator@example.org", TestUsers.PASSWORD)
+			.get("/actuator/info", "application/json");
 		assertThat(info.statusCode()).isEqualTo(200);
 		assertThat(info.body()).contains("\"build\"").contains("\"version\"").contains("\"java\"");
 	}

@@ -45,7 +45,12 @@ public final class WebSession {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", "text/html").GET().build());
+		return get(path, "text/html");
+	}
+
+	/** A GET asking for the given media types, e.g. {@code application/json}. */
+	public HttpResponse<String> get(String path, String accept) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).header("Accept", accept).GET().build());
 	}
 
 	/** The body of a page that must answer 200. */
