@@ -47,10 +47,27 @@ class TrustedRedirectsFilter extends OncePerRequestFilter {
 
 			@Override
 			public void sendRedirect(String location) {
+				sendRedirect(location, HttpServletResponse.SC_FOUND, true);
+			}
+
+			@Override
+			public void sendRedirect(String location, int status) {
+				sendRedirect(location, status, true);
+			}
+
+			@Override
+			public void sendRedirect(String location, boolean clearBuffer) {
+				sendRedirect(location, HttpServletResponse.SC_FOUND, clearBuffer);
+			}
+
+			@Override
+			public void sendRedirect(String location, int status, boolean clearBuffer) {
 				// Set directly: the container's sendRedirect would make a relative
 				// location absolute with the Host header.
-				resetBuffer();
-				setStatus(HttpServletResponse.SC_FOUND);
+				if (clearBuffer) {
+					resetBuffer();
+				}
+				setStatus(status);
 				setHeader(HttpHeaders.LOCATION, location);
 			}
 
@@ -72,6 +89,10 @@ class TrustedRedirectsFilter extends OncePerRequestFilter {
 		if (location == null) {
 			return null;
 		}
+		if (location.startsWith("/")) {
+			// A path; but "//host" and "/\host" are read by browsers as another host.
+			return (location.startsWith("//") || location.startsWith("/\\")) ? "/" : location;
+		}
 		URI uri;
 		try {
 			uri = new URI(location);
@@ -81,13 +102,15 @@ class TrustedRedirectsFilter extends OncePerRequestFilter {
 		}
 		String host = uri.getHost();
 		if (uri.getScheme() == null && host == null && uri.getRawAuthority() == null) {
-			// "//evil.example/x" has an authority and no scheme; it is not relative.
-			return location.startsWith("//") ? "/" : location;
+			return location;
 		}
 		if (host != null && this.trustedHosts.contains(host.toLowerCase(Locale.ROOT))) {
 			return location;
 		}
 		String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/" : uri.getRawPath();
+		if (path.startsWith("//") || path.startsWith("/\\")) {
+			return "/";
+		}
 		return path + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "")
 				+ ((uri.getRawFragment() != null) ? "#" + uri.getRawFragment() : "");
 	}
