@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the database can be reached right now, checked every second by one thread and
- * told at once by any request that lost its connection. Pages answer 503 while it is
- * down ({@link DatabaseUnavailableFilter}) and scheduled jobs wait
+ * told at once by any request that lost its connection. Pages answer 503 while it is down
+ * ({@link DatabaseUnavailableFilter}) and scheduled jobs wait
  * ({@link SchedulingWhileDatabaseIsDown}); the log gets one line when it goes and one
  * when it is back, however long the outage.
  */

@@ -26,8 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
-	private static final List<String> WITHOUT_DATABASE = List.of("/actuator/", "/css/", "/js/", "/webjars/",
-			"/images/", "/favicon.ico");
+	private static final List<String> WITHOUT_DATABASE = List.of("/actuator/", "/css/", "/js/", "/webjars/", "/images/",
+			"/favicon.ico");
 
 	private final DatabaseAvailability database;
 

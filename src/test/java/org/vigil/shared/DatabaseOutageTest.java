@@ -76,7 +76,8 @@ class DatabaseOutageTest {
 				return Duration.ofSeconds(30);
 			});
 
-			// The first request meets the dead connections; the next ones the known outage.
+			// The first request meets the dead connections; the next ones the known
+			// outage.
 			for (int request = 1; request <= 3; request++) {
 				long start = System.nanoTime();
 				HttpResponse<String> page = get(port, "/");
@@ -138,9 +139,9 @@ class DatabaseOutageTest {
 	private HttpResponse<String> get(int port, String path) {
 		try {
 			return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Accept", path.startsWith("/actuator") ? "application/json" : "text/html")
-			.timeout(Duration.ofSeconds(20))
-			.build(), HttpResponse.BodyHandlers.ofString());
+				.header("Accept", path.startsWith("/actuator") ? "application/json" : "text/html")
+				.timeout(Duration.ofSeconds(20))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
