@@ -6,7 +6,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.vigil.VigilApplication;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.vigil.support.TestPostgres;
 
@@ -44,6 +51,22 @@ class SchedulingWhileDatabaseIsDownTest {
 		finally {
 			database.stop();
 			pool.shutdown();
+		}
+	}
+
+	@Test
+	void theApplicationsScheduledJobsRunThroughTheSkippingScheduler() {
+		try (ConfigurableApplicationContext vigil = new SpringApplicationBuilder(VigilApplication.class)
+			.web(WebApplicationType.NONE)
+			.run("--spring.datasource.url=" + TestPostgres.newDatabase(), "--spring.datasource.username=postgres",
+					"--vigil.scheduling.enabled=true")) {
+			Object registrar = ReflectionTestUtils.getField(vigil.getBean(ScheduledAnnotationBeanPostProcessor.class),
+					"registrar");
+			assertThat(((ScheduledTaskRegistrar) registrar).getScheduler())
+				.isInstanceOf(SchedulingWhileDatabaseIsDown.SkippingWhileDown.class);
+			assertThat(vigil.getBean(ScheduledAnnotationBeanPostProcessor.class).getScheduledTasks())
+				.as("crawl, digest and re-tag jobs")
+				.hasSizeGreaterThanOrEqualTo(3);
 		}
 	}
 
