@@ -59,7 +59,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			this.database.reportFailure(ex);
-			response.reset();
+			response.resetBuffer(); // the security headers set before stay
 			this.page.render(request, response);
 		}
 	}

@@ -89,6 +89,7 @@ class DatabaseOutageTest {
 					.doesNotContain("Exception")
 					.doesNotContain("at org.");
 				assertThat(page.headers().firstValue("Retry-After")).isPresent();
+				assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
 			}
 
 			Duration readiness = readinessDown.get(40, TimeUnit.SECONDS);
