@@ -74,6 +74,8 @@ public final class Cli {
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				.properties("vigil.scheduling.enabled=false",
+						// Beside the running web application, use its database.
+						"vigil.embedded-db.attach-to-running=true",
 						"logging.threshold.console=" + (Set.of(args).contains("--verbose") ? "INFO" : "OFF"))
 				.run();
 		}

@@ -34,6 +34,7 @@ class EmbeddedDatabaseConfiguration {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(database.jdbcUrl());
 		dataSource.setUsername(EmbeddedDatabase.USER);
+		dataSource.setPassword(database.password());
 		dataSource.setPoolName("vigil-embedded");
 		return dataSource;
 	}
