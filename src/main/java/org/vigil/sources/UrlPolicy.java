@@ -29,8 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class UrlPolicy {
 
-	/** Labels a host name may have (letters, digits, hyphens; underscores occur). */
-	private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
+	/**
+	 * Labels a host name may have: letters, digits, hyphens (java.net.URI, like RFC
+	 * 3986's host names, has no host at all with an underscore).
+	 */
+	private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
 	/** A label that a browser would read as a number, making the host an IPv4 address. */
 	private static final Pattern NUMERIC_LABEL = Pattern.compile("(0x[0-9a-f]*|[0-9]+)");
@@ -167,7 +170,9 @@ public class UrlPolicy {
 		String rebuilt = scheme + "://" + host + ((port != null) ? ":" + Integer.parseInt(port) : "") + rest;
 		URI uri;
 		try {
-			uri = new URI(rebuilt);
+			// ASCII only, as it goes on the wire: non-ASCII in the path is
+			// percent-encoded.
+			uri = new URI(new URI(rebuilt).toASCIIString());
 		}
 		catch (java.net.URISyntaxException ex) {
 			throw new IllegalArgumentException("not a valid URL: " + url);
@@ -183,12 +188,14 @@ public class UrlPolicy {
 		if (host.isEmpty()) {
 			throw new IllegalArgumentException("only http(s) URLs with a host can be fetched: " + url);
 		}
-		String ascii;
-		try {
-			ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("not a valid host name in " + url);
+		String ascii = host.toLowerCase(Locale.ROOT);
+		if (!ascii.chars().allMatch((c) -> c < 0x80)) {
+			try {
+				ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("not a valid host name in " + url);
+			}
 		}
 		String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
 		if (name.isEmpty() || name.length() > 253) {
