@@ -286,6 +286,11 @@ public class UrlPolicy {
 			return true;
 		}
 		boolean uniqueLocalV6 = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+		// ::/8 is reserved (it holds ::1, ::, the mapped, compatible and NAT64 forms; the
+		// fuzz test found ::f:fff:7f00:1); 2001::/32 is Teredo, which hides an IPv4
+		// address; 2001:db8::/32 is for documentation.
+		boolean reservedV6 = bytes.length == 16 && (bytes[0] == 0 || (bytes[0] == 0x20 && bytes[1] == 0x01
+				&& ((bytes[2] == 0 && bytes[3] == 0) || (bytes[2] == 0x0d && (bytes[3] & 0xff) == 0xb8))));
 		boolean v4 = bytes.length == 4;
 		int first = bytes[0] & 0xff;
 		int second = bytes[1] & 0xff;
@@ -295,8 +300,8 @@ public class UrlPolicy {
 		boolean benchmark = v4 && first == 198 && (second & 0xfe) == 18;
 		boolean reserved = v4 && first >= 240;
 		return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-				|| address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || carrierNat
-				|| thisNetwork || ietf || benchmark || reserved;
+				|| address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || reservedV6
+				|| carrierNat || thisNetwork || ietf || benchmark || reserved;
 	}
 
 }

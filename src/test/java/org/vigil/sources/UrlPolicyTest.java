@@ -80,7 +80,8 @@ class UrlPolicyTest {
 	@ParameterizedTest(name = "not permitted: {0}")
 	@ValueSource(strings = { "127.0.0.1", "127.255.0.1", "10.0.0.1", "172.16.0.1", "192.168.1.1", "169.254.169.254",
 			"100.64.0.1", "0.0.0.0", "0.1.2.3", "192.0.0.1", "198.18.0.1", "224.0.0.1", "240.0.0.1", "255.255.255.255",
-			"::1", "::", "fc00::1", "fe80::1", "fec0::1", "ff02::1", "64:ff9b::a00:1", "2002:7f00:1::" })
+			"::1", "::", "fc00::1", "fe80::1", "fec0::1", "ff02::1", "64:ff9b::a00:1", "2002:7f00:1::",
+			"::f:fff:7f00:1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001:db8::1" })
 	void privateAddressesAreNotPermitted(String address) throws Exception {
 		assertThat(this.policy.permits(InetAddress.getByName(address))).isFalse();
 		assertThat(new UrlPolicy(true).permits(InetAddress.getByName(address))).isTrue();
