@@ -166,6 +166,31 @@ class FetchFaultsTest {
 	}
 
 	@Test
+	@DisplayName("a 10 MB single-line page within the cap is read whole and extracted in bounded time")
+	void aTenMegabyteSingleLinePageWithinTheCapIsReadAndExtracted() {
+		this.server.route("/big", (path, out) -> {
+			head(out, "");
+			out.write("<html><head><title>Big</title></head><body><article><h1>Big statement</h1><p>"
+				.getBytes(StandardCharsets.US_ASCII));
+			byte[] words = "word ".repeat(13_108).getBytes(StandardCharsets.US_ASCII);
+			for (int i = 0; i < 160; i++) {
+				out.write(words);
+			}
+			out.write("</p></article></body></html>".getBytes(StandardCharsets.US_ASCII));
+		});
+		Fetcher roomy = new Fetcher(OutboundGuardTest.properties(Duration.ofSeconds(30), 11_000_000),
+				new UrlPolicy(true));
+		long start = System.nanoTime();
+		Fetched fetched = roomy.get(this.server.base() + "/big");
+		assertThat(fetched.body().length).isGreaterThan(10_000_000);
+		Extraction extraction = Extractor.extract(fetched.url(), new String(fetched.body(), StandardCharsets.UTF_8),
+				null, Hints.NONE, java.time.ZoneId.of("UTC"), "en");
+		assertThat(extraction.title()).startsWith("Big");
+		assertThat(extraction.bodyText()).hasSizeGreaterThan(10_000_000);
+		assertThat((System.nanoTime() - start) / 1_000_000_000).as("seconds to fetch and extract").isLessThan(60);
+	}
+
+	@Test
 	@DisplayName("a declared Content-Length over the cap is refused before reading the body")
 	void aDeclaredLengthOverTheCapIsRefusedAtOnce() {
 		this.server.route("/declared", (path, out) -> head(out, "Content-Length: 50000000\r\n"));
