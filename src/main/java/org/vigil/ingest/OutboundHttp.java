@@ -35,13 +35,14 @@ import org.vigil.sources.UrlPolicy;
 
 /**
  * The one door through which ingestion talks to other hosts: listings, articles,
- * robots.txt, the GOV.UK Content API, sitemaps and every redirect hop all come through
- * here. Each request parses its URL strictly ({@link UrlPolicy#parse}), resolves the host
- * once, refuses the request if any address is not permitted, connects to exactly those
- * addresses (so a name that resolves elsewhere a second later changes nothing), and
- * checks the peer of the socket it got. HTTP/1.1 is spoken directly over the socket, one
- * request per connection, so that one total deadline covers connect, TLS, headers and
- * body, and the body is capped while it is read, after decompression too.
+ * robots.txt, the GOV.UK Content API, links found in feeds and pages, and every redirect
+ * hop all come through here (OneOutboundDoorTest keeps it so). Each request parses its
+ * URL strictly ({@link UrlPolicy#parse}), resolves the host once, refuses the request if
+ * any address is not permitted, connects to exactly those addresses (so a name that
+ * resolves elsewhere a second later changes nothing), and checks the peer of the socket
+ * it got. HTTP/1.1 is spoken directly over the socket, one request per connection, so
+ * that one total deadline covers connect, TLS, headers and body, and the body is capped
+ * while it is read, after decompression too.
  * <p>
  * Redirects are not followed here: the caller follows them, each hop a new request
  * through this door.
