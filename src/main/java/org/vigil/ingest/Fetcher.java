@@ -1,22 +1,14 @@
 package org.vigil.ingest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
@@ -24,14 +16,17 @@ import crawlercommons.robots.SimpleRobotRulesParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import org.vigil.sources.UrlPolicy;
 
 /**
- * Fetches pages politely and defensively: the URL policy on every hop, robots.txt with
- * crawl-delay, a per-host delay, conditional GET, gzip, a size cap, a redirect limit, and
- * retries with back-off on 429 and 5xx honouring Retry-After.
+ * Fetches pages politely and defensively: every request (robots.txt and each redirect hop
+ * included) through {@link OutboundHttp}, the one guarded door; robots.txt with
+ * crawl-delay, a per-host delay, conditional GET, gzip, a size cap and a total deadline
+ * per request, a redirect limit, and retries with back-off on 429 and 5xx honouring
+ * Retry-After.
  */
 @Component
 class Fetcher {
@@ -40,9 +35,7 @@ class Fetcher {
 
 	private final IngestProperties properties;
 
-	private final UrlPolicy policy;
-
-	private final HttpClient client;
+	private final OutboundHttp http;
 
 	/**
 	 * robots.txt is read again after this long, as crawlers commonly do (RFC 9309: 24 h
@@ -53,6 +46,9 @@ class Fetcher {
 	/** After a robots.txt that could not be read the host is left alone this long. */
 	private static final Duration ROBOTS_UNAVAILABLE_RETRY = Duration.ofMinutes(5);
 
+	/** Google reads the first 500 KiB of a robots.txt; so do we. */
+	private static final int ROBOTS_MAX_BYTES = 512 * 1024;
+
 	private final Map<String, Robots> robots = new ConcurrentHashMap<>();
 
 	private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
@@ -61,14 +57,15 @@ class Fetcher {
 
 	private final String robotName;
 
+	@Autowired
 	Fetcher(IngestProperties properties, UrlPolicy policy) {
+		this(properties, policy, HostResolver.SYSTEM);
+	}
+
+	Fetcher(IngestProperties properties, UrlPolicy policy, HostResolver resolver) {
 		this.properties = properties;
-		this.policy = policy;
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.http = new OutboundHttp(policy, resolver, properties.connectTimeout(), properties.requestTimeout(),
+				properties.fetchDeadline());
 		this.robotName = properties.userAgent().split("[/ ]")[0].toLowerCase(Locale.ROOT);
 	}
 
@@ -88,13 +85,10 @@ class Fetcher {
 			if (!seen.add(current)) {
 				throw new FetchException("redirect loop at " + current + " (from " + url + ")");
 			}
-			URI uri;
-			try {
-				uri = this.policy.check(current);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new FetchException(ex.getMessage());
-			}
+			// Refused URLs and addresses fail here with their own reason, before
+			// robots.txt
+			// is asked; the request itself checks again the address it connects to.
+			URI uri = this.http.target(current).uri();
 			Robots rules = robots(uri);
 			if (rules.unavailable() != null) {
 				throw new FetchException("robots.txt of " + uri.getHost() + " could not be read (" + rules.unavailable()
@@ -104,16 +98,22 @@ class Fetcher {
 			if (!isRobotsFile(uri) && !rules.rules().isAllowed(uri.toString())) {
 				throw new FetchException("robots.txt of " + uri.getHost() + " disallows " + current);
 			}
-			HttpResponse<InputStream> response = sendWithRetries(uri, (hop == 0) ? etag : null,
+			OutboundHttp.Exchange response = sendWithRetries(uri, (hop == 0) ? etag : null,
 					(hop == 0) ? lastModified : null);
-			int status = response.statusCode();
+			int status = response.status();
 			if (status >= 300 && status < 400 && status != 304) {
-				String location = response.headers().firstValue("Location").orElse(null);
-				closeQuietly(response);
+				String location = response.header("Location");
+				response.close();
 				if (location == null) {
 					throw new FetchException("HTTP " + status + " without a Location from " + current, status, null);
 				}
-				current = uri.resolve(location.strip().replace(" ", "%20")).toString();
+				try {
+					current = uri.resolve(location.strip().replace(" ", "%20")).toString();
+				}
+				catch (IllegalArgumentException ex) {
+					throw new FetchException("HTTP " + status + " with an invalid Location from " + current, status,
+							ex);
+				}
 				continue;
 			}
 			return read(current, response);
@@ -121,16 +121,16 @@ class Fetcher {
 		throw new FetchException("more than " + this.properties.maxRedirects() + " redirects from " + url);
 	}
 
-	private Fetched read(String url, HttpResponse<InputStream> response) {
-		int status = response.statusCode();
-		String etag = response.headers().firstValue("ETag").orElse(null);
-		String lastModified = response.headers().firstValue("Last-Modified").orElse(null);
+	private Fetched read(String url, OutboundHttp.Exchange response) {
+		int status = response.status();
+		String etag = response.header("ETag");
+		String lastModified = response.header("Last-Modified");
 		if (status == 304) {
-			closeQuietly(response);
+			response.close();
 			return new Fetched(url, 304, null, null, new byte[0], etag, lastModified);
 		}
 		if (status >= 400) {
-			closeQuietly(response);
+			response.close();
 			String meaning = switch (status) {
 				case 404 -> " Not Found";
 				case 410 -> " Gone";
@@ -140,7 +140,7 @@ class Fetcher {
 			};
 			throw new FetchException("HTTP " + status + meaning + " for " + url, status, null);
 		}
-		String contentTypeHeader = response.headers().firstValue("Content-Type").orElse("");
+		String contentTypeHeader = (response.header("Content-Type") != null) ? response.header("Content-Type") : "";
 		String contentType = contentTypeHeader.split(";")[0].strip().toLowerCase(Locale.ROOT);
 		String charset = null;
 		for (String parameter : contentTypeHeader.split(";")) {
@@ -149,85 +149,29 @@ class Fetcher {
 				charset = pair[1].replace("\"", "").strip();
 			}
 		}
-		boolean gzip = response.headers()
-			.firstValue("Content-Encoding")
-			.map(encoding -> encoding.toLowerCase(Locale.ROOT).contains("gzip"))
-			.orElse(false);
-		long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-		if (declared > this.properties.maxBodyBytes()) {
-			closeQuietly(response);
-			throw new FetchException("body of " + declared + " bytes is over the limit of "
-					+ this.properties.maxBodyBytes() + " for " + url, status, null);
-		}
-		try (InputStream raw = response.body(); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-			byte[] body = readCapped(in, this.properties.maxBodyBytes(), url);
-			return new Fetched(url, status, contentType.isEmpty() ? null : contentType, charset, body, etag,
-					lastModified);
-		}
-		catch (IOException ex) {
-			throw new FetchException("reading the body of " + url + " failed: " + describe(ex), status, ex);
-		}
+		byte[] body = response.readBody(this.properties.maxBodyBytes(), false);
+		return new Fetched(url, status, contentType.isEmpty() ? null : contentType, charset, body, etag, lastModified);
 	}
 
-	private static byte[] readCapped(InputStream in, long max, String url) throws IOException {
-		var out = new ByteArrayOutputStream(8192);
-		byte[] buffer = new byte[16384];
-		long total = 0;
-		int n;
-		while ((n = in.read(buffer)) != -1) {
-			total += n;
-			if (total > max) {
-				throw new FetchException("body is over the limit of " + max + " bytes for " + url);
-			}
-			out.write(buffer, 0, n);
-		}
-		return out.toByteArray();
-	}
-
-	private HttpResponse<InputStream> sendWithRetries(URI uri, String etag, String lastModified) {
+	private OutboundHttp.Exchange sendWithRetries(URI uri, String etag, String lastModified) {
 		Duration wait = this.properties.retryBackoff();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("User-Agent", this.properties.userAgent());
+		headers.put("Accept-Encoding", "gzip");
+		headers.put("Accept", "text/html,application/xhtml+xml,application/xml,application/rss+xml,"
+				+ "application/atom+xml,application/json;q=0.9,*/*;q=0.8");
+		headers.put("If-None-Match", etag);
+		headers.put("If-Modified-Since", lastModified);
 		for (int attempt = 0;; attempt++) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-				.timeout(this.properties.requestTimeout())
-				.header("User-Agent", this.properties.userAgent())
-				.header("Accept-Encoding", "gzip")
-				.header("Accept",
-						"text/html,application/xhtml+xml,application/xml,application/rss+xml,"
-								+ "application/atom+xml,application/json;q=0.9,*/*;q=0.8")
-				.GET();
-			if (etag != null) {
-				request.header("If-None-Match", etag);
-			}
-			if (lastModified != null) {
-				request.header("If-Modified-Since", lastModified);
-			}
 			politely(uri);
-			HttpResponse<InputStream> response;
-			try {
-				response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-			}
-			catch (HttpConnectTimeoutException ex) {
-				throw new FetchException("connecting to " + uri.getHost() + " timed out after "
-						+ this.properties.connectTimeout().toSeconds() + "s", 0, ex);
-			}
-			catch (HttpTimeoutException ex) {
-				throw new FetchException("no response from " + uri + " within "
-						+ this.properties.requestTimeout().toMillis() + " ms (timeout)", 0, ex);
-			}
-			catch (IOException ex) {
-				throw new FetchException("fetching " + uri + " failed: " + describe(ex), 0, ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new FetchException("interrupted while fetching " + uri);
-			}
-			int status = response.statusCode();
+			OutboundHttp.Exchange response = this.http.get(uri.toString(), headers);
+			int status = response.status();
 			if ((status == 429 || status >= 500) && attempt < this.properties.retries()) {
 				Duration retryAfter = retryAfter(response).orElse(wait);
 				if (retryAfter.compareTo(this.properties.maxRetryWait()) > 0) {
 					return response;
 				}
-				closeQuietly(response);
+				response.close();
 				log.info("url={} status={} retrying in {} ms", uri, status, retryAfter.toMillis());
 				sleep(retryAfter);
 				wait = wait.multipliedBy(2);
@@ -237,8 +181,8 @@ class Fetcher {
 		}
 	}
 
-	private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
-		return response.headers().firstValue("Retry-After").flatMap(value -> {
+	private static java.util.Optional<Duration> retryAfter(OutboundHttp.Exchange response) {
+		return java.util.Optional.ofNullable(response.header("Retry-After")).flatMap(value -> {
 			try {
 				return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
 			}
@@ -252,7 +196,7 @@ class Fetcher {
 	private void politely(URI uri) {
 		String host = uri.getHost() + ":" + uri.getPort();
 		long delay = this.properties.politenessDelay().toMillis();
-		Robots robots = this.robots.get(uri.getScheme() + "://" + uri.getAuthority());
+		Robots robots = this.robots.get(uri.getScheme() + "://" + uri.getRawAuthority());
 		if (robots != null && robots.rules().getCrawlDelay() > 0) {
 			delay = Math.max(delay, Math.min(robots.rules().getCrawlDelay(), 30_000));
 		}
@@ -291,7 +235,9 @@ class Fetcher {
 		if (isRobotsFile(uri)) {
 			return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, 0);
 		}
-		String origin = uri.getScheme() + "://" + uri.getAuthority();
+		// The raw authority of a strictly parsed URL: nothing in it decodes to another
+		// host.
+		String origin = uri.getScheme() + "://" + uri.getRawAuthority();
 		Robots cached = this.robots.get(origin);
 		if (cached != null && !cached.expired()) {
 			return cached;
@@ -312,26 +258,25 @@ class Fetcher {
 		String url = origin + "/robots.txt";
 		long valid = System.nanoTime() + ROBOTS_VALID.toNanos();
 		try {
-			HttpResponse<InputStream> response = sendWithRetries(URI.create(url), null, null);
-			int status = response.statusCode();
+			OutboundHttp.Exchange response = sendWithRetries(this.http.target(url).uri(), null, null);
+			int status = response.status();
 			if (status == 429 || status >= 500) {
-				closeQuietly(response);
+				response.close();
 				log.warn("url={} status={} robots.txt unavailable; not fetching from this host for now", url, status);
 				return unavailable("HTTP " + status);
 			}
 			if (status >= 300) {
-				closeQuietly(response);
+				response.close();
 				return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, valid);
 			}
-			byte[] body;
-			try (InputStream in = response.body()) {
-				body = readCapped(in, 512 * 1024, url);
-			}
+			// Gzip is read whether the server says so (Content-Encoding) or just serves
+			// a compressed file: rules ignored for want of a gunzip would allow all.
+			byte[] body = response.readBody(ROBOTS_MAX_BYTES, true);
 			return new Robots(
 					new SimpleRobotRulesParser().parseContent(url, body, "text/plain", List.of(this.robotName)), null,
 					valid);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			log.warn("url={} robots.txt not readable ({}); not fetching from this host for now", url, ex.getMessage());
 			return unavailable(ex.getMessage());
 		}
@@ -350,20 +295,6 @@ class Fetcher {
 			Thread.currentThread().interrupt();
 			throw new FetchException("interrupted while waiting");
 		}
-	}
-
-	private static void closeQuietly(HttpResponse<InputStream> response) {
-		try {
-			response.body().close();
-		}
-		catch (IOException ex) {
-			// Nothing to do: the connection is dropped.
-		}
-	}
-
-	private static String describe(Throwable ex) {
-		String message = ex.getMessage();
-		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
 	}
 
 }

@@ -3,6 +3,7 @@ package org.vigil.ingest;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,6 +27,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param articleThreads article pages of one source fetched in parallel (politeness still
  * applies per host)
  * @param schedulerInterval how often due sources are looked for
+ * @param fetchDeadline total time one request may take, connect, headers and body
+ * together: a server that dribbles its body fails with a clear reason instead of holding
+ * a crawl thread
  */
 @ConfigurationProperties("vigil.ingest")
 public record IngestProperties(
@@ -36,6 +40,22 @@ public record IngestProperties(
 		@DefaultValue("2s") Duration retryBackoff, @DefaultValue("60s") Duration maxRetryWait,
 		@DefaultValue("false") boolean allowPrivateAddresses, @DefaultValue("100") int maxItemsPerUrl,
 		@DefaultValue("3") int maxListingPages, @DefaultValue("2") int threads, @DefaultValue("4") int articleThreads,
-		@DefaultValue("1m") Duration schedulerInterval) {
+		@DefaultValue("1m") Duration schedulerInterval, @DefaultValue("60s") Duration fetchDeadline) {
+
+	@ConstructorBinding
+	public IngestProperties {
+	}
+
+	/**
+	 * The properties as they were before {@code fetchDeadline}, which takes its default.
+	 */
+	public IngestProperties(String userAgent, Duration connectTimeout, Duration requestTimeout, long maxBodyBytes,
+			int maxRedirects, Duration politenessDelay, int retries, Duration retryBackoff, Duration maxRetryWait,
+			boolean allowPrivateAddresses, int maxItemsPerUrl, int maxListingPages, int threads, int articleThreads,
+			Duration schedulerInterval) {
+		this(userAgent, connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, politenessDelay, retries,
+				retryBackoff, maxRetryWait, allowPrivateAddresses, maxItemsPerUrl, maxListingPages, threads,
+				articleThreads, schedulerInterval, Duration.ofSeconds(60));
+	}
 
 }

@@ -47,6 +47,35 @@ class RobotsTxtTest {
 	}
 
 	@Test
+	void aGzipEncodedRobotsTxtIsReadNotIgnored() throws IOException {
+		try (FixtureSite site = new FixtureSite()) {
+			byte[] rules = FetchFaultsTest
+				.gzip("User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8));
+			site.route("/robots.txt", (e) -> {
+				e.getResponseHeaders().set("Content-Encoding", "gzip");
+				FixtureSite.send(e, 200, "text/plain", rules, null);
+			});
+			site.route("/private/page", (e) -> FixtureSite.send(e, 200, "text/html", "<p>secret</p>".getBytes(), null));
+			assertThatThrownBy(() -> fetcher().get(site.base() + "/private/page")).isInstanceOf(FetchException.class)
+				.hasMessageContaining("disallows");
+			assertThat(site.requests).doesNotContain("/private/page");
+		}
+	}
+
+	@Test
+	void aRobotsTxtServedAsAGzipFileWithoutContentEncodingIsReadToo() throws IOException {
+		try (FixtureSite site = new FixtureSite()) {
+			byte[] rules = FetchFaultsTest
+				.gzip("User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8));
+			site.route("/robots.txt", (e) -> FixtureSite.send(e, 200, "application/x-gzip", rules, null));
+			site.route("/private/page", (e) -> FixtureSite.send(e, 200, "text/html", "<p>secret</p>".getBytes(), null));
+			assertThatThrownBy(() -> fetcher().get(site.base() + "/private/page")).isInstanceOf(FetchException.class)
+				.hasMessageContaining("disallows");
+			assertThat(site.requests).doesNotContain("/private/page");
+		}
+	}
+
+	@Test
 	void aMissingRobotsTxtAllowsEverything() throws IOException {
 		AtomicInteger asked = new AtomicInteger();
 		try (FixtureSite site = new FixtureSite()) {
