@@ -21,12 +21,26 @@ final class CrawlProgress {
 
 	private volatile boolean cancelled;
 
+	private volatile boolean ending;
+
 	/**
 	 * The crawl lost its claim (deadline, take-over, shutdown): it stores nothing more
 	 * and records nothing on the source.
 	 */
 	void cancel() {
 		this.cancelled = true;
+	}
+
+	/**
+	 * The crawl is recording its own outcome, which ends its claim: a renewal that finds
+	 * the claim gone then is no sign of another crawl.
+	 */
+	void ending() {
+		this.ending = true;
+	}
+
+	boolean isEnding() {
+		return this.ending;
 	}
 
 	boolean cancelled() {

@@ -148,13 +148,13 @@ class CrawlRuns implements DisposableBean {
 
 	private void renewLeases() {
 		for (Run run : List.copyOf(this.running.values())) {
-			if (run.result.isDone()) {
+			if (run.result.isDone() || run.progress.isEnding()) {
 				continue;
 			}
 			Source source = run.claim.source();
 			try {
 				if (!this.sources.renew(run.claim.token(), this.clock.instant(), this.properties.claimLease(),
-						run.progress.describe())) {
+						run.progress.describe()) && !run.progress.isEnding()) {
 					// Taken over by an operator's crawl, or the lease ran out and another
 					// instance holds it: two crawls of one source must not run.
 					callOff(run);

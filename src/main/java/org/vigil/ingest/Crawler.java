@@ -110,6 +110,7 @@ class Crawler {
 			log.info("source={} crawl called off after {}", source.key(), progress.describe());
 			return progress.summary(source.id(), source.key(), error);
 		}
+		progress.ending();
 		if (listingsRead == 0 && listingsFailed > 0) {
 			this.sources.recordFailure(claim.token(), this.clock.instant(), error);
 		}

@@ -51,7 +51,7 @@ class SourcesAdminController {
 		}
 
 		/** When the running (or abandoned) crawl started, to the second. */
-		String since() {
+		public String since() {
 			return (this.state.startedAt() != null) ? this.state.startedAt().truncatedTo(ChronoUnit.SECONDS).toString()
 					: "";
 		}
