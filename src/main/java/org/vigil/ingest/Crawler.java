@@ -140,9 +140,8 @@ class Crawler {
 				break;
 			}
 		}
-		// Daemon threads: an article fetch that ignores the interrupt of a called-off
-		// crawl
-		// must not keep the JVM alive.
+		// Daemon threads: a fetch that ignores a called-off crawl's interrupt must not
+		// keep the JVM alive.
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.articleThreads()),
 				Pools.daemonThreads("crawl-" + source.key()));
 		try {
@@ -154,8 +153,7 @@ class Crawler {
 			Pools.close(pool);
 		}
 		if (counters.cancelled()) {
-			// Articles were left unread: the listing's validators would hide them next
-			// time.
+			// Articles were left unread: saved validators would hide them next time.
 			return null;
 		}
 		this.fetchStates.put(listingUrl, source.id(), listing, this.clock.instant());
