@@ -108,13 +108,16 @@ class CrawlRuns implements DisposableBean {
 		}
 		catch (RuntimeException | Error ex) {
 			// The crawl records its own outcome; this is what it could not (the database
-			// gone).
+			// gone). Whoever waits for it must not wait forever.
 			String error = "crawl failed: " + Listings.firstLine(ex);
 			log.error("source={} crawl failed", source.key(), ex);
 			if (!run.progress.cancelled()) {
 				record(run, error);
 			}
 			run.result.complete(failed(run, error));
+			if (ex instanceof Error) {
+				throw ex;
+			}
 		}
 	}
 
@@ -123,7 +126,8 @@ class CrawlRuns implements DisposableBean {
 	 * source is not claimed again before its back-off and the others go on.
 	 */
 	private void overran(Run run) {
-		if (run.result.isDone()) {
+		if (run.result.isDone() || run.progress.isEnding()) {
+			// Ending means the crawl is writing its own outcome, one statement away.
 			return;
 		}
 		Source source = run.claim.source();
