@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "vigil.ingest.allow-private-addresses=true", "vigil.ingest.politeness-delay=0s",
-				"vigil.ingest.request-timeout=1s", "vigil.ingest.source-deadline=5s", "vigil.ingest.claim-lease=1s",
+				"vigil.ingest.request-timeout=5s", "vigil.ingest.source-deadline=5s", "vigil.ingest.claim-lease=1s",
 				"vigil.ingest.claim-renewal=250ms" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FetchNowBrowserTests {

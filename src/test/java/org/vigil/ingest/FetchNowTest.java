@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * source's server does; the page shows the crawl running and then its outcome.
  */
 @SpringBootTest(properties = { "vigil.ingest.allow-private-addresses=true", "vigil.ingest.politeness-delay=0s",
-		"vigil.ingest.retry-backoff=10ms", "vigil.ingest.request-timeout=1s", "vigil.ingest.source-deadline=3s",
+		"vigil.ingest.retry-backoff=10ms", "vigil.ingest.request-timeout=5s", "vigil.ingest.source-deadline=3s",
 		"vigil.ingest.claim-lease=1s", "vigil.ingest.claim-renewal=250ms" })
 @AutoConfigureMockMvc
 class FetchNowTest {
