@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Crawls due sources in the background. Safe with several instances on one database:
- * sources are claimed with {@code FOR UPDATE SKIP LOCKED}
- * ({@code SourceRepository.claimDue}).
+ * sources are claimed with {@code FOR UPDATE SKIP LOCKED} and a renewed lease
+ * ({@code SourceRepository.claimDue}). A tick only starts crawls and returns, so a stuck
+ * source never delays the next one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -29,7 +30,7 @@ class CrawlScheduler {
 	@Scheduled(fixedDelayString = "${vigil.ingest.scheduler-interval:1m}", initialDelayString = "30s")
 	void crawlDueSources() {
 		try {
-			this.crawls.crawlDue();
+			this.crawls.startDue();
 		}
 		catch (RuntimeException ex) {
 			log.error("scheduled crawl failed", ex);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,7 @@ import org.vigil.items.CanonicalKeys;
 import org.vigil.items.ItemDraft;
 import org.vigil.items.ItemStore;
 import org.vigil.sources.Source;
+import org.vigil.sources.SourceClaim;
 import org.vigil.sources.SourceRepository;
 
 /**
@@ -70,22 +70,28 @@ class Crawler {
 		this.clock = clock;
 	}
 
-	Summary crawl(Source source) {
-		Counters counters = new Counters();
+	/**
+	 * Crawls the claimed source, counting into {@code progress}, and records the outcome
+	 * on the source under the claim. A crawl called off (its deadline passed, its claim
+	 * was lost) stops storing and records nothing: whoever called it off records why.
+	 */
+	Summary crawl(SourceClaim claim, CrawlProgress progress) {
+		Source source = claim.source();
 		StringBuilder problems = new StringBuilder();
 		int listingsRead = 0;
 		int listingsFailed = 0;
 		try {
 			for (String listingUrl : source.urls()) {
 				String pageUrl = listingUrl;
-				for (int page = 0; pageUrl != null && page < this.properties.maxListingPages(); page++) {
+				for (int page = 0; pageUrl != null && page < this.properties.maxListingPages()
+						&& !progress.cancelled(); page++) {
 					try {
-						pageUrl = crawlListing(source, pageUrl, counters, problems);
+						pageUrl = crawlListing(source, pageUrl, progress, problems);
 						listingsRead++;
 					}
 					catch (FetchException ex) {
 						listingsFailed++;
-						counters.failed.incrementAndGet();
+						progress.failed.incrementAndGet();
 						Ingestor.note(problems, ex.getMessage());
 						log.warn("source={} url={} listing failed: {}", source.key(), pageUrl, ex.getMessage());
 						pageUrl = null;
@@ -100,24 +106,25 @@ class Crawler {
 			listingsRead = 0;
 		}
 		String error = problems.isEmpty() ? null : problems.toString();
+		if (progress.cancelled()) {
+			log.info("source={} crawl called off after {}", source.key(), progress.describe());
+			return progress.summary(source.id(), source.key(), error);
+		}
+		progress.ending();
 		if (listingsRead == 0 && listingsFailed > 0) {
-			this.sources.recordFailure(source.id(), this.clock.instant(), error);
+			this.sources.recordFailure(claim.token(), this.clock.instant(), error);
 		}
 		else {
-			this.sources.recordSuccess(source.id(), this.clock.instant());
-			if (error != null) {
-				// The source works; what did not is still worth seeing on the admin page.
-				this.sources.noteProblem(source.id(), error);
-			}
+			// The source works; what did not is still worth seeing on the admin page.
+			this.sources.recordSuccess(claim.token(), this.clock.instant(), progress.describe(), error);
 		}
-		log.info("source={} fetched={} new={} updated={} unchanged={} failed={}", source.key(), counters.fetched.get(),
-				counters.created.get(), counters.updated.get(), counters.unchanged.get(), counters.failed.get());
-		return new Summary(source.id(), source.key(), counters.fetched.get(), counters.created.get(),
-				counters.updated.get(), counters.unchanged.get(), counters.failed.get(), error);
+		log.info("source={} fetched={} new={} updated={} unchanged={} failed={}", source.key(), progress.fetched.get(),
+				progress.created.get(), progress.updated.get(), progress.unchanged.get(), progress.failed.get());
+		return progress.summary(source.id(), source.key(), error);
 	}
 
 	/** Reads one listing page and its articles; returns the next listing page or null. */
-	private String crawlListing(Source source, String listingUrl, Counters counters, StringBuilder problems) {
+	private String crawlListing(Source source, String listingUrl, CrawlProgress counters, StringBuilder problems) {
 		FetchStates.State state = this.fetchStates.get(listingUrl);
 		Fetched listing = this.fetcher.get(listingUrl, state.etag(), state.lastModified());
 		counters.fetched.incrementAndGet();
@@ -133,7 +140,10 @@ class Crawler {
 				break;
 			}
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.articleThreads()));
+		// Daemon threads: a fetch that ignores a called-off crawl's interrupt must not
+		// keep the JVM alive.
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, this.properties.articleThreads()),
+				Pools.daemonThreads("crawl-" + source.key()));
 		try {
 			for (Candidate candidate : unique.values()) {
 				pool.execute(() -> crawlArticle(source, candidate, counters, problems));
@@ -142,18 +152,28 @@ class Crawler {
 		finally {
 			Pools.close(pool);
 		}
+		if (counters.cancelled()) {
+			// Articles were left unread: saved validators would hide them next time.
+			return null;
+		}
 		this.fetchStates.put(listingUrl, source.id(), listing, this.clock.instant());
 		return page.nextUrl();
 	}
 
-	private void crawlArticle(Source source, Candidate candidate, Counters counters, StringBuilder problems) {
+	private void crawlArticle(Source source, Candidate candidate, CrawlProgress counters, StringBuilder problems) {
 		String url = candidate.fetchUrl();
+		if (counters.cancelled()) {
+			return;
+		}
 		try {
 			FetchStates.State state = this.fetchStates.get(url);
 			Fetched fetched = this.fetcher.get(url, state.etag(), state.lastModified());
 			counters.fetched.incrementAndGet();
 			if (fetched.notModified()) {
 				counters.unchanged.incrementAndGet();
+				return;
+			}
+			if (counters.cancelled()) {
 				return;
 			}
 			ItemDraft.RawCapture capture = new ItemDraft.RawCapture(fetched.url(), this.clock.instant(),
@@ -180,6 +200,9 @@ class Crawler {
 			this.fetchStates.put(url, source.id(), fetched, this.clock.instant());
 		}
 		catch (FetchException ex) {
+			if (counters.cancelled()) {
+				return;
+			}
 			if (source.flag("page_optional") && candidate.hints().summary() != null
 					&& candidate.hints().title() != null) {
 				// The page is out of reach (war.gov answers 403 to many clients): keep
@@ -206,26 +229,12 @@ class Crawler {
 		}
 	}
 
-	private static void count(Counters counters, ItemStore.Stored stored) {
+	private static void count(CrawlProgress counters, ItemStore.Stored stored) {
 		switch (stored.outcome()) {
 			case NEW -> counters.created.incrementAndGet();
 			case UPDATED -> counters.updated.incrementAndGet();
 			case UNCHANGED -> counters.unchanged.incrementAndGet();
 		}
-	}
-
-	private static final class Counters {
-
-		final AtomicInteger fetched = new AtomicInteger();
-
-		final AtomicInteger created = new AtomicInteger();
-
-		final AtomicInteger updated = new AtomicInteger();
-
-		final AtomicInteger unchanged = new AtomicInteger();
-
-		final AtomicInteger failed = new AtomicInteger();
-
 	}
 
 }

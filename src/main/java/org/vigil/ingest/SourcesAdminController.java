@@ -1,6 +1,8 @@
 package org.vigil.ingest;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.vigil.sources.CrawlState;
 import org.vigil.sources.Selectors;
 import org.vigil.sources.Source;
 import org.vigil.sources.SourceDeclaration;
@@ -33,7 +36,25 @@ import org.vigil.sources.UrlPolicy;
 class SourcesAdminController {
 
 	/** One row of the list. */
-	record Row(Source source, long items, boolean troubled) {
+	record Row(Source source, long items, boolean troubled, CrawlCell crawl) {
+
+	}
+
+	/**
+	 * A source's crawl as the page shows it: running since when and how far, or how the
+	 * last one ended. While one runs, the cell asks again every few seconds.
+	 */
+	record CrawlCell(long sourceId, CrawlState state, boolean running, boolean abandoned) {
+
+		static CrawlCell of(long sourceId, CrawlState state, Instant now) {
+			return new CrawlCell(sourceId, state, state.running(now), state.abandoned(now));
+		}
+
+		/** When the running (or abandoned) crawl started, to the second. */
+		public String since() {
+			return (this.state.startedAt() != null) ? this.state.startedAt().truncatedTo(ChronoUnit.SECONDS).toString()
+					: "";
+		}
 
 	}
 
@@ -68,18 +89,18 @@ class SourcesAdminController {
 
 	private final UrlPolicy urls;
 
-	private final Crawler crawler;
+	private final CrawlService crawls;
 
 	private final Fetcher fetcher;
 
 	private final Clock clock;
 
-	SourcesAdminController(SourceRepository sources, JdbcTemplate jdbc, UrlPolicy urls, Crawler crawler,
+	SourcesAdminController(SourceRepository sources, JdbcTemplate jdbc, UrlPolicy urls, CrawlService crawls,
 			Fetcher fetcher, Clock clock) {
 		this.sources = sources;
 		this.jdbc = jdbc;
 		this.urls = urls;
-		this.crawler = crawler;
+		this.crawls = crawls;
 		this.fetcher = fetcher;
 		this.clock = clock;
 	}
@@ -90,17 +111,20 @@ class SourcesAdminController {
 		this.jdbc.query("select source_id, count(*) from item group by source_id", rs -> {
 			counts.put(rs.getLong(1), rs.getLong(2));
 		});
+		Map<Long, CrawlState> crawlStates = this.sources.crawlStates();
+		Instant now = this.clock.instant();
 		List<Row> rows = this.sources.findAll()
 			.stream()
 			.map(source -> new Row(source, counts.getOrDefault(source.id(), 0L),
-					source.consecutiveFailures() > 0 || source.lastError() != null))
+					source.consecutiveFailures() > 0 || source.lastError() != null,
+					CrawlCell.of(source.id(), crawlStates.getOrDefault(source.id(), CrawlState.NONE), now)))
 			.sorted(Comparator.comparing((Row row) -> !row.troubled())
 				.thenComparing(row -> -row.source().consecutiveFailures())
 				.thenComparing(row -> !row.source().enabled())
 				.thenComparing(row -> row.source().key()))
 			.toList();
 		model.addAttribute("rows", rows);
-		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("now", now);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", Form.empty());
 		}
@@ -165,15 +189,32 @@ class SourcesAdminController {
 		return "redirect:/admin/sources";
 	}
 
+	/**
+	 * Starts a crawl of the source in the background and returns at once: the crawl runs
+	 * under its deadline whatever the source's server does, and the list shows its
+	 * progress and then its outcome.
+	 */
 	@PostMapping("/{id}/fetch")
 	String fetchNow(@PathVariable long id, RedirectAttributes redirect) {
 		Source source = this.sources.findById(id).orElseThrow(() -> new NotFound("no source " + id));
-		Crawler.Summary summary = this.crawler.crawl(source);
-		redirect.addFlashAttribute("message",
-				"Fetched " + source.key() + ": " + summary.fetched() + " fetched, " + summary.created() + " new, "
-						+ summary.updated() + " updated, " + summary.unchanged() + " unchanged, " + summary.failed()
-						+ " failed" + ((summary.error() != null) ? " — " + summary.error() : ""));
+		if (this.crawls.startNow(id).isPresent()) {
+			redirect.addFlashAttribute("message",
+					"Fetching " + source.key() + " in the background; its progress and result show in the list.");
+		}
+		else {
+			CrawlState state = this.sources.crawlState(id);
+			redirect.addFlashAttribute("message", "A crawl of " + source.key() + " is already running (since "
+					+ CrawlCell.of(id, state, this.clock.instant()).since() + " on " + state.owner() + ").");
+		}
 		return "redirect:/admin/sources";
+	}
+
+	/** The crawl cell of one source, which the list polls while a crawl runs. */
+	@GetMapping("/{id}/crawl")
+	String crawlState(@PathVariable long id, Model model) {
+		this.sources.findById(id).orElseThrow(() -> new NotFound("no source " + id));
+		model.addAttribute("cell", CrawlCell.of(id, this.sources.crawlState(id), this.clock.instant()));
+		return "admin/crawl-state :: crawl";
 	}
 
 	@PostMapping("/{id}/test")

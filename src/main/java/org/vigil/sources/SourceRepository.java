@@ -6,21 +6,26 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
  * Sources and their crawl status in the {@code source} table. The error counter lives
- * here; how long a failing source waits is the caller's policy.
+ * here; how long a failing source waits is the caller's policy. A crawl holds its source
+ * by a claim with a short lease ({@link SourceClaim}); the claim's token guards every
+ * write of the crawl's outcome.
  */
 @Repository
 public class SourceRepository {
@@ -32,6 +37,19 @@ public class SourceRepository {
 			+ "consecutive_failures, last_error";
 
 	private static final RowMapper<Source> MAPPER = SourceRepository::map;
+
+	private static final String CLAIM = "crawl_claim = gen_random_uuid(), crawl_owner = ?, crawl_started_at = ?, "
+			+ "crawl_lease_until = ?, crawl_progress = null";
+
+	private static final String UNCLAIM = "crawl_claim = null, crawl_owner = null, crawl_lease_until = null, "
+			+ "crawl_progress = null";
+
+	private static final String CLAIM_COLUMNS = COLUMNS + ", crawl_claim, crawl_owner, crawl_lease_until";
+
+	private static final RowMapper<SourceClaim> CLAIM_MAPPER = (rs, row) -> new SourceClaim(map(rs, row),
+			rs.getObject("crawl_claim", UUID.class), rs.getString("crawl_owner"), instant(rs, "crawl_lease_until"));
+
+	private static final String STATE_COLUMNS = "crawl_owner, crawl_started_at, crawl_lease_until, crawl_progress, last_outcome";
 
 	private final JdbcTemplate jdbc;
 
@@ -79,38 +97,101 @@ public class SourceRepository {
 	}
 
 	/**
-	 * Claims enabled sources that are due, at most {@code limit}, pushing their next
-	 * check past the lease so that another instance skips them; {@code SKIP LOCKED} keeps
-	 * two instances from claiming the same one.
+	 * Claims enabled sources that are due and held by no live lease, at most
+	 * {@code limit}; {@code SKIP LOCKED} keeps two instances from claiming the same one.
+	 * A lease that ran out (its instance died) no longer holds the source.
 	 */
-	public List<Source> claimDue(Instant now, int limit, Duration lease) {
-		return this.jdbc.query("update source set next_check_at = ? where id in (select id from source "
-				+ "where enabled and next_check_at <= ? order by next_check_at limit ? for update skip locked) returning "
-				+ COLUMNS, MAPPER, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
-	}
-
-	public void recordSuccess(long id, Instant now) {
-		this.jdbc.update("update source set last_attempt_at = ?, last_success_at = ?, consecutive_failures = 0, "
-				+ "last_error = null, next_check_at = cast(? as timestamptz) + make_interval(mins => schedule_minutes) where id = ?",
-				Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), id);
+	public List<SourceClaim> claimDue(Instant now, int limit, Duration lease, String owner) {
+		return this.jdbc.query("update source set " + CLAIM + " where id in (select id from source "
+				+ "where enabled and next_check_at <= ? and (crawl_lease_until is null or crawl_lease_until <= ?) "
+				+ "order by next_check_at limit ? for update skip locked) returning " + CLAIM_COLUMNS, CLAIM_MAPPER,
+				owner, Timestamp.from(now), Timestamp.from(now.plus(lease)), Timestamp.from(now), Timestamp.from(now),
+				limit);
 	}
 
 	/**
-	 * Counts a failure; the source is checked less often the more it fails (doubling, at
-	 * most a day), never dropped.
+	 * Claims one source whether due or not, unless a live lease holds it (a crawl is
+	 * running there, here or on another instance).
 	 */
-	public void recordFailure(long id, Instant now, String error) {
-		this.jdbc.update("update source set last_attempt_at = ?, consecutive_failures = consecutive_failures + 1, "
-				+ "last_error = left(?, 2000), next_check_at = cast(? as timestamptz) + least(interval '1 day', "
-				+ "make_interval(mins => schedule_minutes) * power(2, least(consecutive_failures, 6))) where id = ?",
-				Timestamp.from(now), error, Timestamp.from(now), id);
+	public Optional<SourceClaim> claim(long id, Instant now, Duration lease, String owner) {
+		return this.jdbc
+			.query("update source set " + CLAIM + " where id = (select id from source where id = ? "
+					+ "and (crawl_lease_until is null or crawl_lease_until <= ?) for update skip locked) returning "
+					+ CLAIM_COLUMNS, CLAIM_MAPPER, owner, Timestamp.from(now), Timestamp.from(now.plus(lease)), id,
+					Timestamp.from(now))
+			.stream()
+			.findFirst();
 	}
 
 	/**
-	 * Notes what went wrong in a crawl that succeeded as a whole (some articles failed).
+	 * Claims one source even from a live lease, for an operator who asked for this crawl
+	 * by name; the crawl that held it can no longer write to the source.
 	 */
-	public void noteProblem(long id, String problem) {
-		this.jdbc.update("update source set last_error = left(?, 2000) where id = ?", problem, id);
+	public Optional<SourceClaim> takeOver(long id, Instant now, Duration lease, String owner) {
+		return this.jdbc
+			.query("update source set " + CLAIM + " where id = ? returning " + CLAIM_COLUMNS, CLAIM_MAPPER, owner,
+					Timestamp.from(now), Timestamp.from(now.plus(lease)), id)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Extends a claim's lease and notes the crawl's progress; false when the claim is no
+	 * longer held.
+	 */
+	public boolean renew(UUID token, Instant now, Duration lease, String progress) {
+		return this.jdbc.update("update source set crawl_lease_until = ?, crawl_progress = ? where crawl_claim = ?",
+				Timestamp.from(now.plus(lease)), progress, token) == 1;
+	}
+
+	/**
+	 * Ends a claim without an outcome (the instance is stopping): the source stays due
+	 * and is claimed again at once.
+	 */
+	public boolean release(UUID token) {
+		return this.jdbc.update("update source set " + UNCLAIM + " where crawl_claim = ?", token) == 1;
+	}
+
+	/**
+	 * Ends a claim with a successful crawl: the error counter is reset and the next check
+	 * is a schedule away; {@code problem} notes what went wrong in a crawl that worked as
+	 * a whole (some articles failed), or is null. False when the claim was no longer
+	 * held.
+	 */
+	public boolean recordSuccess(UUID token, Instant now, String outcome, String problem) {
+		return this.jdbc.update("update source set " + UNCLAIM + ", last_attempt_at = ?, last_success_at = ?, "
+				+ "consecutive_failures = 0, last_error = left(?, 2000), last_outcome = left(?, 2000), "
+				+ "next_check_at = cast(? as timestamptz) + make_interval(mins => schedule_minutes) where crawl_claim = ?",
+				Timestamp.from(now), Timestamp.from(now), problem, outcome, Timestamp.from(now), token) == 1;
+	}
+
+	/**
+	 * Ends a claim with a failed crawl, counting the failure; the source is checked less
+	 * often the more it fails (doubling, at most a day), never dropped. False when the
+	 * claim was no longer held.
+	 */
+	public boolean recordFailure(UUID token, Instant now, String error) {
+		return this.jdbc.update("update source set " + UNCLAIM + ", last_attempt_at = ?, "
+				+ "consecutive_failures = consecutive_failures + 1, last_error = left(?, 2000), "
+				+ "last_outcome = left(?, 2000), next_check_at = cast(? as timestamptz) + least(interval '1 day', "
+				+ "make_interval(mins => schedule_minutes) * power(2, least(consecutive_failures, 6))) "
+				+ "where crawl_claim = ?", Timestamp.from(now), error, "failed: " + error, Timestamp.from(now),
+				token) == 1;
+	}
+
+	/** How crawling stands for each source, by source id. */
+	public Map<Long, CrawlState> crawlStates() {
+		Map<Long, CrawlState> states = new HashMap<>();
+		this.jdbc.query("select id, " + STATE_COLUMNS + " from source",
+				(RowCallbackHandler) (rs) -> states.put(rs.getLong("id"), state(rs)));
+		return states;
+	}
+
+	public CrawlState crawlState(long id) {
+		return this.jdbc.query("select " + STATE_COLUMNS + " from source where id = ?", (rs, row) -> state(rs), id)
+			.stream()
+			.findFirst()
+			.orElse(CrawlState.NONE);
 	}
 
 	public void setEnabled(long id, boolean enabled) {
@@ -155,6 +236,11 @@ public class SourceRepository {
 				settings, rs.getInt("schedule_minutes"), rs.getBoolean("enabled"));
 		return new Source(rs.getLong("id"), declaration, instant(rs, "next_check_at"), instant(rs, "last_attempt_at"),
 				instant(rs, "last_success_at"), rs.getInt("consecutive_failures"), rs.getString("last_error"));
+	}
+
+	private static CrawlState state(ResultSet rs) throws SQLException {
+		return new CrawlState(rs.getString("crawl_owner"), instant(rs, "crawl_started_at"),
+				instant(rs, "crawl_lease_until"), rs.getString("crawl_progress"), rs.getString("last_outcome"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -93,6 +93,34 @@ final class FixtureSite implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A server that sends its headers at once and then a byte of body every 200 ms, never
+	 * finishing: each read succeeds, so no read timeout ever fires. It stops when the
+	 * client goes away or {@code stop} is set.
+	 */
+	static HttpHandler dribbling(String contentType, java.util.concurrent.atomic.AtomicBoolean stop) {
+		return (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", contentType);
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			out.write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			try {
+				while (!stop.get()) {
+					Thread.sleep(200);
+					out.write(' ');
+					out.flush();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (IOException ex) {
+				// The client hung up: what a crawl that gave up does.
+			}
+		};
+	}
+
 	private static String contentType(String path) {
 		if (path.endsWith(".json") || path.startsWith("/api/content/")) {
 			return "application/json";

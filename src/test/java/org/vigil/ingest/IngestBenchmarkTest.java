@@ -39,11 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 @SpringBootTest(properties = { "vigil.ingest.allow-private-addresses=true", "vigil.ingest.politeness-delay=0s",
-		"vigil.ingest.max-items-per-url=2000", "vigil.ingest.article-threads=8" })
+		"vigil.ingest.max-items-per-url=2000", "vigil.ingest.article-threads=8", "vigil.ingest.source-deadline=1h" })
 class IngestBenchmarkTest {
 
 	@Autowired
-	Crawler crawler;
+	CrawlService crawls;
 
 	@Autowired
 	SourceRepository sources;
@@ -131,7 +131,8 @@ class IngestBenchmarkTest {
 			this.sources.save(new SourceDeclaration("bench", "Bench", "feed", true, null, "en",
 					List.of(base + "/warm-up.xml"), Selectors.NONE, Map.of("zone", "UTC"), 30, true));
 			long warmUpStart = System.nanoTime();
-			Crawler.Summary warmUp = this.crawler.crawl(this.sources.findByKey("bench").orElseThrow());
+			Crawler.Summary warmUp = this.crawls.crawlAll(List.of(this.sources.findByKey("bench").orElseThrow()))
+				.get(0);
 			double warmUpSeconds = (System.nanoTime() - warmUpStart) / 1e9;
 			System.out.printf("BENCH crawl warm-up (cold JVM): %d items in %.1f s = %.0f items/s%n", warmUp.created(),
 					warmUpSeconds, warmUp.created() / warmUpSeconds);
@@ -149,7 +150,7 @@ class IngestBenchmarkTest {
 			long jvmCpu = jvmCpuNanos();
 			long postgresCpu = postgresCpuNanos();
 			long start = System.nanoTime();
-			Crawler.Summary summary = this.crawler.crawl(source);
+			Crawler.Summary summary = this.crawls.crawlAll(List.of(source)).get(0);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			jvmCpu = jvmCpuNanos() - jvmCpu;
 			postgresCpu = postgresCpuNanos() - postgresCpu;

@@ -115,9 +115,12 @@ class SourcesAdminControllerTest {
 			.andExpect(content().string(containsString("private or loopback")));
 		this.mvc.perform(post("/admin/sources/" + bmvg + "/fetch").with(csrf()))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("message", containsString("Fetched de-bmvg")));
-		assertThat(this.jdbc.queryForObject("select last_error from source where id = ?", String.class, bmvg))
-			.isNotBlank();
+			.andExpect(flash().attribute("message", containsString("Fetching de-bmvg in the background")));
+		CrawlDeadlineTest.await(() -> this.jdbc.queryForObject("select last_error from source where id = ?",
+				String.class, bmvg) != null);
+		this.mvc.perform(get("/admin/sources/" + bmvg + "/crawl"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("failed: ")));
 	}
 
 }
