@@ -73,8 +73,8 @@ public final class Cli {
 			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				// Only the beans the command uses are created (and the database only if
-				// it uses it): a command starts in seconds, not in the web application's time.
+				// Only the beans the command uses are created, and the database only
+				// when it uses one: a command starts in seconds.
 				.properties("vigil.scheduling.enabled=false", "spring.main.lazy-initialization=true",
 						"logging.threshold.console=" + (Set.of(args).contains("--verbose") ? "INFO" : "OFF"))
 				.run();
