@@ -1,5 +1,6 @@
 # Build: the same ./mvnw the README uses; tests run in CI, not in the image build.
-FROM eclipse-temurin:25-jdk AS build
+# Java 21 (LTS): Vigil needs 17 or newer; the image uses the newer LTS, the build targets 17 for users who have only 17.
+FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
@@ -8,7 +9,7 @@ COPY db db
 COPY src src
 RUN ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true package
 
-FROM eclipse-temurin:25-jre
+FROM eclipse-temurin:21-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --home-dir /var/lib/vigil vigil
 WORKDIR /var/lib/vigil

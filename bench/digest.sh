@@ -11,9 +11,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA_DIR="${1:-$PWD/data/bench-postgres}"
 ITEMS="${2:-1000000}"
-if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && [ -z "${JAVA_HOME:-}" ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
 echo "== load: $(uptime)"
 log="$DATA_DIR.digest-bench.log"
 status=0

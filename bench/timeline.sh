@@ -19,9 +19,6 @@ PROGRAMME="${BENCH_PROGRAMME:-k2pl}"
 QUERY="${BENCH_QUERY:-air defence}"
 ENTITY="${BENCH_ENTITY:-country/PL}"
 
-if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && [ -z "${JAVA_HOME:-}" ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 

@@ -73,8 +73,10 @@ public final class Cli {
 			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
-				.properties("vigil.scheduling.enabled=false",
-						// Beside the running web application, use its database.
+				// Only the beans the command uses are created, and the database only
+				// when it uses one: a command starts in seconds. Beside the running web
+				// application, the command uses its database.
+				.properties("vigil.scheduling.enabled=false", "spring.main.lazy-initialization=true",
 						"vigil.embedded-db.attach-to-running=true",
 						"logging.threshold.console=" + (Set.of(args).contains("--verbose") ? "INFO" : "OFF"))
 				.run();

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -19,6 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -35,7 +37,10 @@ class TagCommand implements Callable<Integer> {
 
 	private final Clock clock;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private static final Logger log = LoggerFactory.getLogger(TagCommand.class);
+
+	/** Writes to standard output without closing it after each file. */
+	private final JsonMapper json = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
 	@Spec
 	CommandSpec spec;
@@ -63,12 +68,15 @@ class TagCommand implements Callable<Integer> {
 		Gazetteer gazetteer = this.snapshots.current();
 		LocalDate on = (this.date != null) ? this.date : LocalDate.now(this.clock);
 		for (Path file : this.files) {
+			long started = System.nanoTime();
 			String text = TagReport.withoutImageLines(Files.readString(file, StandardCharsets.UTF_8));
 			List<Tagger.Mention> mentions = Tagger.tag(gazetteer, text, new Tagger.Context(on, Set.of()));
-			Map<String, Object> result = new LinkedHashMap<>();
-			result.put("file", file.toString());
-			result.put("entities", TagReport.entities(gazetteer, mentions));
-			out.println(this.json.writeValueAsString(result));
+			try (JsonGenerator generator = this.json.createGenerator(out)) {
+				TagReport.write(generator, file.toString(), gazetteer, mentions);
+			}
+			out.println();
+			log.info("Tagged file={} chars={} mentions={} millis={}", file, text.length(), mentions.size(),
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		out.flush();
 		return 0;

@@ -1,12 +1,12 @@
 package org.vigil.tagging;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,13 +43,17 @@ class GoldSeedsTest {
 		String text = TagReport.withoutImageLines(Files.readString(SEEDS.resolve(file)));
 		List<Tagger.Mention> mentions = Tagger.tag(gazetteer, text,
 				new Tagger.Context(LocalDate.parse(date), Set.of()));
-		List<Map<String, Object>> entities = TagReport.entities(gazetteer, mentions);
-		entities.forEach((e) -> System.out.println(file + " " + e.get("type") + " " + e.get("name") + " "
-				+ e.get("resolved_by") + " " + e.get("mentions")));
+		JsonMapper json = JsonMapper.builder().build();
+		StringWriter report = new StringWriter();
+		try (JsonGenerator generator = json.createGenerator(report)) {
+			TagReport.write(generator, file, gazetteer, mentions);
+		}
 		Set<String> found = new TreeSet<>();
-		for (Map<String, Object> e : entities) {
-			found.add(key(String.valueOf(e.get("type")), "country".equals(e.get("type"))
-					? String.valueOf(e.get("country_code")) : String.valueOf(e.get("name"))));
+		for (JsonNode e : json.readTree(report.toString()).get("entities")) {
+			System.out.println(file + " " + e.get("type").asString() + " " + e.get("name").asString() + " "
+					+ e.get("resolved_by").asString() + " " + e.get("mentions"));
+			String type = e.get("type").asString();
+			found.add(key(type, "country".equals(type) ? e.get("country_code").asString() : e.get("name").asString()));
 		}
 		JsonNode gold = JsonMapper.builder()
 			.build()
