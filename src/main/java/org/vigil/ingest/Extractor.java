@@ -27,7 +27,7 @@ import org.vigil.sources.Selectors;
  */
 final class Extractor {
 
-	private static final String CHROME = "script, style, noscript, iframe, template, svg, form, button, input, select, "
+	private static final String CHROME = "script, style, noscript, iframe, template, svg, button, input, select, "
 			+ "textarea, nav, footer, aside, dialog, [role=dialog], [aria-modal=true], [role=navigation], [hidden], "
 			+ "#comments, .comments, link, meta, object, embed";
 
@@ -160,6 +160,7 @@ final class Extractor {
 			doc.select(remove).remove();
 		}
 		doc.select(CHROME_EVALUATOR).remove();
+		removeSmallForms(doc);
 		Boilerplate.removeFrom(doc.body());
 		Element body = body(doc, rules);
 		removeHeading(body, title, zone);
@@ -307,7 +308,19 @@ final class Extractor {
 			}
 			return wrap(doc, outer);
 		}
-		return readable(doc);
+		return MainText.of(doc);
+	}
+
+	/**
+	 * Search boxes and sign-up forms go; a form that holds the page (ASP.NET wraps every
+	 * page in one, ArticleCS print views included) stays.
+	 */
+	private static void removeSmallForms(Document doc) {
+		for (Element form : doc.body().getElementsByTag("form")) {
+			if (form.parent() != null && form.text().length() < 300) {
+				form.remove();
+			}
+		}
 	}
 
 	private static Element wrap(Document doc, List<Element> parts) {

@@ -36,12 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Generic extraction measured against the peers on pages nobody on the team wrote: the
  * development set in {@code ../shared/bench/extraction-dev} (130 pages with the text a
- * reader sees), scored for Vigil, readability4j and boilerpipe in one run. Body token
- * F1 (lower-cased, whitespace split, bag of tokens, averaged over pages), title match,
- * date match and pages per second. Runs only with {@code -Dbench=true}, which also puts
- * the peers on the test class path (Maven profile {@code extraction-peers}); they are
- * called by reflection so that the normal build does not carry them. Skips when the set
- * is absent.
+ * reader sees), scored for Vigil, readability4j and boilerpipe in one run. Body token F1
+ * (lower-cased, whitespace split, bag of tokens, averaged over pages), title match, date
+ * match and pages per second. Runs only with {@code -Dbench=true}, which also puts the
+ * peers on the test class path (Maven profile {@code extraction-peers}); they are called
+ * by reflection so that the normal build does not carry them. Skips when the set is
+ * absent.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ExtractionAccuracyBenchmarkTest {
@@ -200,7 +200,8 @@ class ExtractionAccuracyBenchmarkTest {
 	}
 
 	private static String normal(String text) {
-		return (text == null) ? "" : text.replace('\u00a0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		return (text == null) ? ""
+				: text.replace('\u00a0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
 
 	private static final DateTimeFormatter LENIENT_ISO = new DateTimeFormatterBuilder()
