@@ -82,8 +82,14 @@ final class TitleFinder {
 				}
 			}
 		}
+		// A head title of one word ("Print", "Article") names the template, not the page.
+		String heading = Extractor.firstText(doc, H1);
+		if (heading != null && heading.contains(" ") && (og == null || !og.strip().contains(" "))
+				&& !head.contains(" ")) {
+			return heading;
+		}
 		String siteName = Extractor.attr(doc, SITE_NAME, "content");
-		for (String candidate : new String[] { og, head, Extractor.firstText(doc, H1) }) {
+		for (String candidate : new String[] { og, head, heading }) {
 			if (candidate != null && !candidate.isBlank()) {
 				String cleaned = withoutSiteName(TITLE_AFFIXES.matcher(candidate.strip()).replaceAll("").strip(),
 						siteName);
