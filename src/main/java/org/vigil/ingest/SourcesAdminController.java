@@ -74,8 +74,11 @@ class SourcesAdminController {
 
 	private final Clock clock;
 
+	private final SiteRuleHealth siteRules;
+
 	SourcesAdminController(SourceRepository sources, JdbcTemplate jdbc, UrlPolicy urls, Crawler crawler,
-			Fetcher fetcher, Clock clock) {
+			Fetcher fetcher, Clock clock, SiteRuleHealth siteRules) {
+		this.siteRules = siteRules;
 		this.sources = sources;
 		this.jdbc = jdbc;
 		this.urls = urls;
@@ -100,6 +103,7 @@ class SourcesAdminController {
 				.thenComparing(row -> row.source().key()))
 			.toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("siteRuleMisses", this.siteRules.misses());
 		model.addAttribute("now", this.clock.instant());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", Form.empty());
