@@ -220,7 +220,9 @@ final class Extractor {
 					outer.add(element);
 				}
 			}
-			return wrap(doc, outer);
+			// Known body containers still hold galleries and link boxes: cleaned as the
+			// generic extractor's own candidate would be.
+			return MainText.cleaned(wrap(doc, outer));
 		}
 		return MainText.of(doc);
 	}

@@ -175,6 +175,11 @@ final class MainText {
 		return best;
 	}
 
+	/** A body found by other means, cleaned as a candidate of this extractor is. */
+	static Element cleaned(Element body) {
+		return clean(body, STRIP_UNLIKELY | WEIGHT_CLASSES | CLEAN_CONDITIONALLY);
+	}
+
 	private static Element grab(Element body, int flags, String location) {
 		List<Element> paragraphs = new ArrayList<>();
 		for (Element element : body.getAllElements()) {

@@ -137,6 +137,7 @@ class ExtractionAccuracyBenchmarkTest {
 			recall += prf[1];
 			f1 += prf[2];
 			perPage.put(page.name(), prf[2]);
+			dump(name, page, read);
 			if (titleMatches(read.title(), page.title())) {
 				titles++;
 			}
@@ -152,6 +153,23 @@ class ExtractionAccuracyBenchmarkTest {
 		}
 		int n = pages.size();
 		return new Score(name, precision / n, recall / n, f1 / n, titles, dates, datePages, n, n / seconds, null);
+	}
+
+	/**
+	 * With {@code -Dbench.dump=DIR}, each extractor's body per page, to compare by eye.
+	 */
+	private static void dump(String name, Page page, Read read) {
+		String dir = System.getProperty("bench.dump");
+		if (dir != null) {
+			try {
+				Path file = Path.of(dir, name, page.name() + ".txt");
+				Files.createDirectories(file.getParent());
+				Files.writeString(file, String.valueOf(read.body()), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
 	}
 
 	/** Token precision, recall and F1 of a body against the expected text. */
