@@ -37,8 +37,6 @@ final class MainText {
 			+ "comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|"
 			+ "sidebar|skyscraper|sponsor|shopping|tags|widget|cookie|consent");
 
-	private static final Pattern SHARE = Pattern.compile("(?i)(\\b|_)(share|sharedaddy)(\\b|_)");
-
 	private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
 	private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
@@ -51,99 +49,6 @@ final class MainText {
 	private static final Set<String> BLOCKS = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
 			"section", "article", "header", "footer", "aside", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "form",
 			"main", "nav", "li", "hr");
-
-	private static final String CLEANED = "object, embed, footer, link, aside, iframe, input, textarea, select, button";
-
-	/**
-	 * Lengths and counts of one subtree, computed in one pass and kept exact as subtrees
-	 * are removed (a pass per question would be quadratic on long pages).
-	 */
-	private static final class Stats {
-
-		int text;
-
-		/** Link text, thousandths (in-page anchors weigh 0.3). */
-		long links;
-
-		int commas;
-
-		int p;
-
-		int img;
-
-		int li;
-
-		int input;
-
-		int embeds;
-
-		int headings;
-
-		void add(Stats other, int sign) {
-			this.text += sign * other.text;
-			this.links += sign * other.links;
-			this.commas += sign * other.commas;
-			this.p += sign * other.p;
-			this.img += sign * other.img;
-			this.li += sign * other.li;
-			this.input += sign * other.input;
-			this.embeds += sign * other.embeds;
-			this.headings += sign * other.headings;
-		}
-
-		double linkDensity() {
-			return (this.text == 0) ? 0 : Math.min(1, this.links / 1000.0 / this.text);
-		}
-
-	}
-
-	private static Stats measure(Element element, int linkWeight, Map<Element, Stats> all) {
-		Stats stats = new Stats();
-		boolean heading = element.normalName().length() == 2 && element.normalName().charAt(0) == 'h'
-				&& Character.isDigit(element.normalName().charAt(1));
-		for (Node child : element.childNodes()) {
-			if (child instanceof TextNode textNode) {
-				String text = textNode.text();
-				int length = text.strip().length();
-				stats.text += length;
-				stats.links += (long) length * linkWeight;
-				stats.commas += commas(text);
-				if (heading) {
-					stats.headings += length;
-				}
-			}
-			else if (child instanceof Element childElement) {
-				int weight = (linkWeight > 0) ? linkWeight
-						: childElement.nameIs("a") ? (childElement.attr("href").startsWith("#") ? 300 : 1000) : 0;
-				Stats inner = measure(childElement, weight, all);
-				stats.add(inner, 1);
-				if (heading) {
-					stats.headings += inner.text - inner.headings;
-				}
-			}
-		}
-		switch (element.normalName()) {
-			case "p":
-				stats.p++;
-				break;
-			case "img":
-				stats.img++;
-				break;
-			case "li":
-				stats.li++;
-				break;
-			case "input":
-				stats.input++;
-				break;
-			case "object", "embed", "iframe":
-				stats.embeds++;
-				break;
-			default:
-				break;
-		}
-		all.put(element, stats);
-		return stats;
-	}
 
 	private static final int STRIP_UNLIKELY = 1;
 
@@ -180,6 +85,10 @@ final class MainText {
 		return clean(body, STRIP_UNLIKELY | WEIGHT_CLASSES | CLEAN_CONDITIONALLY);
 	}
 
+	private static Element clean(Element article, int flags) {
+		return MainTextCleaner.clean(article, (flags & WEIGHT_CLASSES) != 0, (flags & CLEAN_CONDITIONALLY) != 0);
+	}
+
 	private static Element grab(Element body, int flags, String location) {
 		List<Element> paragraphs = new ArrayList<>();
 		for (Element element : body.getAllElements()) {
@@ -208,7 +117,7 @@ final class MainText {
 			if (text.length() < 25) {
 				continue;
 			}
-			double score = 1 + commas(text) + Math.min(text.length() / 100, 3);
+			double score = 1 + TextStats.commas(text) + Math.min(text.length() / 100, 3);
 			Element ancestor = hasBlockChild(paragraph) ? paragraph : paragraph.parent();
 			for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
 				if (!scores.containsKey(ancestor)) {
@@ -219,14 +128,14 @@ final class MainText {
 				scores.merge(ancestor, score / divider, Double::sum);
 			}
 		}
-		Map<Element, Stats> stats = new IdentityHashMap<>();
-		measure(body, 0, stats);
+		Map<Element, TextStats> stats = new IdentityHashMap<>();
+		TextStats.measure(body, 0, stats);
 		Element top = null;
 		double topScore = 0;
 		List<Element> tops;
 		for (Element candidate : candidates) {
-			Stats measured = stats.get(candidate);
-			double density = (measured != null) ? measured.linkDensity() : linkDensity(candidate);
+			TextStats measured = stats.get(candidate);
+			double density = (measured != null) ? measured.linkDensity() : TextStats.linkDensity(candidate);
 			double score = scores.get(candidate) * (1 - density);
 			scores.put(candidate, score);
 			if (top == null || score > topScore) {
@@ -310,103 +219,11 @@ final class MainText {
 		}
 		if (sibling.nameIs("p") || sibling.nameIs("div") && !hasBlockChild(sibling)) {
 			String text = sibling.text();
-			double density = linkDensity(sibling);
+			double density = TextStats.linkDensity(sibling);
 			return text.length() > 80 && density < 0.25
 					|| text.length() > 0 && text.length() < 80 && density == 0 && SENTENCE_END.matcher(text).find();
 		}
 		return false;
-	}
-
-	private static Element clean(Element article, int flags) {
-		article.select(CLEANED).remove();
-		for (Element element : article.select("[class], [id]")) {
-			if (element.parent() != null && SHARE.matcher(element.className() + " " + element.id()).find()
-					&& element.text().length() < 500) {
-				element.remove();
-			}
-		}
-		for (Element heading : article.select("h1, h2")) {
-			if (heading.parent() != null && (flags & WEIGHT_CLASSES) != 0 && classWeight(heading) < 0) {
-				heading.remove();
-			}
-		}
-		if ((flags & CLEAN_CONDITIONALLY) != 0) {
-			Map<Element, Stats> stats = new IdentityHashMap<>();
-			measure(article, 0, stats);
-			Set<Element> dataTables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-			for (Element table : article.getElementsByTag("table")) {
-				if (dataTable(table)) {
-					dataTables.add(table);
-				}
-			}
-			List<Element> blocks = article.select("form, fieldset, table, ul, div");
-			for (int i = blocks.size() - 1; i >= 0; i--) {
-				Element block = blocks.get(i);
-				if (block != article && shouldRemove(block, stats.get(block), flags, dataTables)) {
-					Stats removed = stats.get(block);
-					for (Element parent = block.parent(); parent != null; parent = parent.parent()) {
-						Stats above = stats.get(parent);
-						if (above != null) {
-							above.add(removed, -1);
-						}
-					}
-					block.remove();
-				}
-			}
-		}
-		for (Element paragraph : article.select("p")) {
-			if (paragraph.parent() != null && paragraph.text().isBlank()
-					&& paragraph.select("img, embed, object, iframe").isEmpty()) {
-				paragraph.remove();
-			}
-		}
-		return article;
-	}
-
-	/** Readability's conditional cleaning: link farms, image galleries, forms, lists. */
-	private static boolean shouldRemove(Element block, Stats stats, int flags, Set<Element> dataTables) {
-		if (dataTables.contains(block) || dataTables.contains(closest(block, "table")) || inside(block, "code")
-				|| inside(block, "pre")) {
-			return false;
-		}
-		double weight = ((flags & WEIGHT_CLASSES) != 0) ? classWeight(block) : 0;
-		if (weight < 0) {
-			return true;
-		}
-		if (stats.commas >= 10) {
-			return false;
-		}
-		boolean list = block.nameIs("ul") || block.nameIs("ol");
-		int p = stats.p;
-		int img = stats.img;
-		int li = stats.li - 100;
-		int input = stats.input;
-		int embeds = stats.embeds;
-		int length = stats.text;
-		double headingDensity = (length == 0) ? 0 : (double) stats.headings / length;
-		double density = stats.linkDensity();
-		return img > 1 && (double) p / img < 0.5 && !inside(block, "figure") || !list && li > p || input > p / 3
-				|| !list && headingDensity < 0.9 && length < 25 && (img == 0 || img > 2) && density > 0
-				|| !list && weight < 25 && density > 0.2 || weight >= 25 && density > 0.5 || embeds == 1 && length < 75
-				|| embeds > 1;
-	}
-
-	private static boolean dataTable(Element table) {
-		if (table == null || table.attr("role").equals("presentation") || table.attr("datatable").equals("0")) {
-			return false;
-		}
-		if (!table.attr("summary").isEmpty() || !table.select("caption, th, thead, tfoot, colgroup").isEmpty()) {
-			return true;
-		}
-		if (!table.select("table").isEmpty() && table.select("table").size() > 1) {
-			return false;
-		}
-		int rows = table.select("tr").size();
-		int columns = 0;
-		for (Element row : table.select("tr")) {
-			columns = Math.max(columns, row.children().size());
-		}
-		return rows >= 10 || columns > 4 || rows * columns > 10;
 	}
 
 	private static double initialScore(Element element, int flags) {
@@ -464,46 +281,11 @@ final class MainText {
 		return false;
 	}
 
-	/** Link text over all text; in-page anchors count less (Readability's 0.3). */
-	static double linkDensity(Element element) {
-		int[] lengths = new int[2];
-		collectLengths(element, false, 1, lengths);
-		return (lengths[0] == 0) ? 0 : Math.min(1, lengths[1] / 1000.0 / lengths[0]);
-	}
-
-	private static void collectLengths(Node node, boolean inLink, int weight, int[] lengths) {
-		for (Node child : node.childNodes()) {
-			if (child instanceof TextNode text) {
-				int length = text.text().strip().length();
-				lengths[0] += length;
-				if (inLink) {
-					lengths[1] += length * weight;
-				}
-			}
-			else if (child instanceof Element element) {
-				boolean link = inLink || element.nameIs("a");
-				int w = inLink ? weight : element.nameIs("a") ? (element.attr("href").startsWith("#") ? 300 : 1000) : 1;
-				collectLengths(element, link, link ? w : 1, lengths);
-			}
-		}
-	}
-
-	private static int commas(String text) {
-		int count = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	private static boolean inside(Element element, String tag) {
+	static boolean inside(Element element, String tag) {
 		return closest(element, tag) != null;
 	}
 
-	private static Element closest(Element element, String tag) {
+	static Element closest(Element element, String tag) {
 		for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
 			if (parent.nameIs(tag)) {
 				return parent;
