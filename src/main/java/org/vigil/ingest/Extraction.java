@@ -11,9 +11,22 @@ package org.vigil.ingest;
  * @param author author or speaker, or null
  * @param bodyHtml the sanitized main text
  * @param bodyText its plain text
- * @param partial a paywalled teaser rather than the whole text
+ * @param partial a paywalled teaser rather than the whole text, or a body read by the
+ * generic extractor because the site rule missed
+ * @param partialReason why the text may be incomplete when the extractor knows (a site
+ * rule that missed), or null
  */
 record Extraction(String title, String canonicalUrl, PublishedDate published, String language, String type,
-		String author, String bodyHtml, String bodyText, boolean partial) {
+		String author, String bodyHtml, String bodyText, boolean partial, String partialReason) {
+
+	Extraction(String title, String canonicalUrl, PublishedDate published, String language, String type, String author,
+			String bodyHtml, String bodyText, boolean partial) {
+		this(title, canonicalUrl, published, language, type, author, bodyHtml, bodyText, partial, null);
+	}
+
+	/** Whether the source's site rule for the body missed on this page. */
+	boolean siteRuleMissed() {
+		return this.partialReason != null && this.partialReason.startsWith(SiteRuleCheck.MISSED);
+	}
 
 }

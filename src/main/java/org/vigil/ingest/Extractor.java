@@ -27,7 +27,7 @@ import org.vigil.sources.Selectors;
  */
 final class Extractor {
 
-	private static final String CHROME = "script, style, noscript, iframe, template, svg, form, button, input, select, "
+	private static final String CHROME = "script, style, noscript, iframe, template, svg, button, input, select, "
 			+ "textarea, nav, footer, aside, dialog, [role=dialog], [aria-modal=true], [role=navigation], [hidden], "
 			+ "#comments, .comments, link, meta, object, embed";
 
@@ -42,13 +42,6 @@ final class Extractor {
 			+ ".ca04-rich-text .cmp-text__background-container, .article-body, .entry-content, .post-content, div.body, "
 			+ ".govspeak, .rich-text";
 
-	private static final Pattern TITLE_AFFIXES = Pattern.compile(
-			"(?i)^(NATO\\s*-\\s*(News|Opinion|Speech|Press release)?:?\\s*)|(\\s+[-|–]\\s+(NATO|GOV\\.UK|Portal Gov\\.pl|"
-					+ "Defence24(\\.pl|\\.com)?|Energetyka24|BMVg|Bundesministerium der Verteidigung|"
-					+ "U\\.S\\. Department of (Defense|War)|Ministerul Apărării Naționale))+$|,\\s*\\d{1,2}-\\w{3}\\.?-\\d{4}$");
-
-	private static final Pattern JSON_LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
-
 	private static final Pattern JSON_LD_AUTHOR = Pattern
 		.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?(?:\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"|\"([^\"]+)\")");
 
@@ -59,28 +52,12 @@ final class Extractor {
 
 	private static final Evaluator PAYWALL_MARKS = Selector.evaluatorOf(".paywall, .premium-lock");
 
-	private static final Evaluator OG_TITLE = Selector.evaluatorOf("meta[property=og:title]");
-
-	private static final Evaluator H1 = Selector.evaluatorOf("h1");
-
-	private static final Evaluator H2_TITLES = Selector.evaluatorOf("h2.title, h2.titlu, .title h2, h2");
-
 	private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
-
-	private static final Evaluator TIME = Selector.evaluatorOf("time");
-
-	private static final Evaluator DATE_LINES = Selector
-		.evaluatorOf(".date, .event-date, .news-date, .published, .date-line, .da_story_info");
-
-	private static final Evaluator SHORT_LINES = Selector.evaluatorOf("p, div, span, li");
 
 	private static final Evaluator META_AUTHOR = Selector.evaluatorOf("meta[name=author]");
 
 	private static final Evaluator BYLINES = Selector
 		.evaluatorOf("[rel=author], .byline, .author-name, .news-author-name-container span");
-
-	private static final Evaluator PARAGRAPHS = Selector
-		.evaluatorOf("p, pre, blockquote, td, li, div:not(:has(div, p, ul, ol, table))");
 
 	private static final Evaluator LINKS = Selector.evaluatorOf("a");
 
@@ -93,12 +70,6 @@ final class Extractor {
 	private static final Evaluator CHROME_EVALUATOR = Selector.evaluatorOf(CHROME);
 
 	private static final Evaluator COMMON_BODIES_EVALUATOR = Selector.evaluatorOf(COMMON_BODIES);
-
-	private static final List<Evaluator> DATE_METAS = Stream
-		.of("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
-				"meta[name=dcterms.date]", "meta[name=DC.date.issued]", "meta[name=pubdate]")
-		.map(Selector::evaluatorOf)
-		.toList();
 
 	private static final List<String> PAYWALL = List.of("włącz premium", "wlacz premium", "dostęp premium",
 			"subscribe to read", "for subscribers only", "artykuł premium");
@@ -149,8 +120,8 @@ final class Extractor {
 			.filter(href -> !href.isBlank())
 			.findFirst()
 			.orElse(null);
-		String title = title(doc, rules, hints, url);
-		PublishedDate published = published(doc, rules, hints, zone);
+		String title = TitleFinder.find(doc, rules, hints, url);
+		PublishedDate published = DateFinder.find(doc, rules, hints, zone);
 		String author = author(doc, rules, hints);
 		String pageLanguage = doc.selectFirst(HTML_LANG) != null
 				? doc.selectFirst(HTML_LANG).attr("lang").toLowerCase().split("[-_]")[0] : null;
@@ -160,8 +131,10 @@ final class Extractor {
 			doc.select(remove).remove();
 		}
 		doc.select(CHROME_EVALUATOR).remove();
+		removeSmallForms(doc);
 		Boilerplate.removeFrom(doc.body());
-		Element body = body(doc, rules);
+		String[] missed = new String[1];
+		Element body = body(doc, rules, missed);
 		removeHeading(body, title, zone);
 		removeNegativeBlocks(body);
 		removeTrailingLinkLists(body);
@@ -172,97 +145,14 @@ final class Extractor {
 			bodyHtml = "<p>" + Entities.escape(bodyText) + "</p>";
 			partial = true;
 		}
+		if (missed[0] != null) {
+			partial = true;
+		}
 		String language = Languages.guess(bodyText,
 				(pageLanguage != null && pageLanguage.length() == 2) ? pageLanguage : defaultLanguage);
 		String type = ItemTypes.detect(url, title, bodyText, hints.type());
-		return new Extraction(title, canonical, published, language, type, author, bodyHtml, bodyText, partial);
-	}
-
-	private static String title(Document doc, Selectors rules, Hints hints, String url) {
-		String fromRule = firstText(doc, rules.title());
-		if (fromRule != null) {
-			return fromRule;
-		}
-		String og = attr(doc, OG_TITLE, "content");
-		String head = doc.title().strip();
-		for (Element h1 : doc.select(H1)) {
-			String text = h1.text().strip();
-			if (!text.isEmpty() && ((og != null && og.startsWith(text)) || head.startsWith(text) || head.endsWith(text)
-					|| hints.title() != null && hints.title().startsWith(text))) {
-				return text;
-			}
-		}
-		if (hints.title() != null) {
-			return hints.title();
-		}
-		if (doc.selectFirst(H1) == null) {
-			for (Element h2 : doc.select(H2_TITLES)) {
-				String text = h2.text().strip();
-				if (text.length() >= 15 && text.length() <= 250) {
-					return text;
-				}
-			}
-		}
-		for (String candidate : new String[] { og, head, firstText(doc, H1) }) {
-			if (candidate != null && !candidate.isBlank()) {
-				String cleaned = TITLE_AFFIXES.matcher(candidate.strip()).replaceAll("").strip();
-				if (!cleaned.isEmpty()) {
-					return cleaned;
-				}
-			}
-		}
-		return titleFromUrl(url);
-	}
-
-	private static PublishedDate published(Document doc, Selectors rules, Hints hints, ZoneId zone) {
-		if (hints.published() != null && hints.published().precision() == PublishedDate.Precision.TIME) {
-			return hints.published();
-		}
-		List<String> candidates = new ArrayList<>();
-		if (rules.date() != null) {
-			Element element = doc.selectFirst(rules.date());
-			if (element != null) {
-				candidates.add(element.hasAttr("datetime") ? element.attr("datetime") : element.text());
-			}
-		}
-		for (Element script : doc.select(JSON_LD)) {
-			Matcher m = JSON_LD_DATE.matcher(script.data());
-			if (m.find()) {
-				candidates.add(m.group(1));
-			}
-		}
-		for (Evaluator meta : DATE_METAS) {
-			String value = attr(doc, meta, "content");
-			if (value != null) {
-				candidates.add(value);
-			}
-		}
-		for (Element time : doc.select(TIME)) {
-			candidates.add(time.hasAttr("datetime") ? time.attr("datetime") : time.text());
-		}
-		for (Element element : doc.select(DATE_LINES)) {
-			candidates.add(element.text());
-		}
-		for (String candidate : candidates) {
-			Optional<PublishedDate> date = DateParser.parse(candidate, zone);
-			if (date.isPresent()) {
-				return date.get();
-			}
-		}
-		// Last resort: a short line near the top that reads as a date ("Nr. 289
-		// 10.09.2026").
-		int tried = 0;
-		for (Element element : doc.body().select(SHORT_LINES)) {
-			String own = element.ownText();
-			if (!own.isEmpty() && own.length() < 80 && tried++ < 40) {
-				String text = element.text();
-				Optional<PublishedDate> date = (text.length() < 80) ? DateParser.parse(text, zone) : Optional.empty();
-				if (date.isPresent()) {
-					return date.get();
-				}
-			}
-		}
-		return hints.published();
+		return new Extraction(title, canonical, published, language, type, author, bodyHtml, bodyText, partial,
+				missed[0]);
 	}
 
 	private static String author(Document doc, Selectors rules, Hints hints) {
@@ -289,13 +179,38 @@ final class Extractor {
 		return hints.author();
 	}
 
-	private static Element body(Document doc, Selectors rules) {
-		if (rules.body() != null) {
-			Elements parts = doc.select(rules.body());
-			if (!parts.isEmpty() && !parts.text().isBlank()) {
-				return wrap(doc, parts);
+	/**
+	 * The site rule's body when it holds the article; otherwise the generic extractor's,
+	 * with the reason the rule missed in {@code missed[0]}.
+	 */
+	private static Element body(Document doc, Selectors rules, String[] missed) {
+		if (rules.body() == null) {
+			return generic(doc);
+		}
+		Elements parts;
+		try {
+			parts = doc.select(rules.body());
+		}
+		catch (Selector.SelectorParseException ex) {
+			parts = new Elements();
+		}
+		missed[0] = SiteRuleCheck.plainMiss(rules.body(), parts).orElse(null);
+		if (missed[0] != null) {
+			return generic(doc);
+		}
+		Element fromRule = wrap(doc, parts);
+		String ruleText = parts.text().strip();
+		if (ruleText.length() < SiteRuleCheck.SHORT_TEXT) {
+			Element generic = generic(doc.clone());
+			missed[0] = SiteRuleCheck.shortMiss(rules.body(), ruleText, generic.text().strip()).orElse(null);
+			if (missed[0] != null) {
+				return generic;
 			}
 		}
+		return fromRule;
+	}
+
+	private static Element generic(Document doc) {
 		Elements common = doc.select(COMMON_BODIES_EVALUATOR);
 		if (!common.isEmpty() && common.text().length() > 200) {
 			// Only outermost matches, so nested ones are not repeated.
@@ -305,9 +220,23 @@ final class Extractor {
 					outer.add(element);
 				}
 			}
-			return wrap(doc, outer);
+			// Known body containers still hold galleries and link boxes: cleaned as the
+			// generic extractor's own candidate would be.
+			return MainText.cleaned(wrap(doc, outer));
 		}
-		return readable(doc);
+		return MainText.of(doc);
+	}
+
+	/**
+	 * Search boxes and sign-up forms go; a form that holds the page (ASP.NET wraps every
+	 * page in one, ArticleCS print views included) stays.
+	 */
+	private static void removeSmallForms(Document doc) {
+		for (Element form : doc.body().getElementsByTag("form")) {
+			if (form.parent() != null && form.text().length() < 300) {
+				form.remove();
+			}
+		}
 	}
 
 	private static Element wrap(Document doc, List<Element> parts) {
@@ -318,59 +247,6 @@ final class Extractor {
 		Document holder = Document.createShell(doc.location());
 		holder.body().appendChild(wrapper);
 		return wrapper;
-	}
-
-	/** Readability's idea: paragraphs vote for their parent and grandparent. */
-	private static Element readable(Document doc) {
-		Map<Element, Double> scores = new IdentityHashMap<>();
-		for (Element paragraph : doc.body().select(PARAGRAPHS)) {
-			String text = paragraph.text();
-			if (text.length() < 25) {
-				continue;
-			}
-			double score = 1 + text.split(",", -1).length - 1 + Math.min(text.length() / 100.0, 3);
-			Element parent = paragraph.parent();
-			if (parent == null) {
-				continue;
-			}
-			scores.merge(parent, score, Double::sum);
-			if (parent.parent() != null) {
-				scores.merge(parent.parent(), score / 2, Double::sum);
-			}
-		}
-		Element best = null;
-		double bestScore = 0;
-		for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-			Element element = entry.getKey();
-			double score = (entry.getValue() + classWeight(element)) * (1 - linkDensity(element));
-			if (score > bestScore) {
-				bestScore = score;
-				best = element;
-			}
-		}
-		if (best == null) {
-			return doc.body();
-		}
-		return wrap(doc, List.of(best));
-	}
-
-	private static double classWeight(Element element) {
-		String names = element.className() + " " + element.id();
-		double weight = 0;
-		if (NEGATIVE.matcher(names).find()) {
-			weight -= 25;
-		}
-		if (POSITIVE.matcher(names).find()) {
-			weight += 25;
-		}
-		if (element.nameIs("article") || element.nameIs("main")) {
-			weight += 10;
-		}
-		return weight;
-	}
-
-	private static double linkDensity(Element element) {
-		return linkDensity(element, element.text().length());
 	}
 
 	private static double linkDensity(Element element, int length) {
@@ -430,12 +306,12 @@ final class Extractor {
 		}
 	}
 
-	private static String firstText(Document doc, Evaluator selector) {
+	static String firstText(Document doc, Evaluator selector) {
 		Element element = doc.selectFirst(selector);
 		return (element != null && !element.text().isBlank()) ? element.text().strip() : null;
 	}
 
-	private static String firstText(Document doc, String selector) {
+	static String firstText(Document doc, String selector) {
 		if (selector == null || selector.isBlank()) {
 			return null;
 		}
@@ -448,7 +324,7 @@ final class Extractor {
 		}
 	}
 
-	private static String attr(Document doc, Evaluator selector, String attribute) {
+	static String attr(Document doc, Evaluator selector, String attribute) {
 		Element element = doc.selectFirst(selector);
 		return (element != null && !element.attr(attribute).isBlank()) ? element.attr(attribute).strip() : null;
 	}

@@ -30,9 +30,12 @@ class Ingestor {
 
 	private final Clock clock;
 
-	Ingestor(ItemStore items, Clock clock) {
+	private final SiteRuleHealth siteRules;
+
+	Ingestor(ItemStore items, Clock clock, SiteRuleHealth siteRules) {
 		this.items = items;
 		this.clock = clock;
+		this.siteRules = siteRules;
 	}
 
 	/** Refuses what is not a page: PDFs, images, archives. */
@@ -47,7 +50,10 @@ class Ingestor {
 		Hints known = (hints.type() == null && source.setting("type") != null)
 				? new Hints(hints.title(), hints.published(), hints.author(), source.setting("type"), hints.summary())
 				: hints;
-		return Extractor.extract(url, decoded.text(), source.selectors(), known, source.zone(), source.language());
+		Extraction extraction = Extractor.extract(url, decoded.text(), source.selectors(), known, source.zone(),
+				source.language());
+		this.siteRules.record(source, url, extraction);
+		return extraction;
 	}
 
 	/**
@@ -76,14 +82,16 @@ class Ingestor {
 		String key = (keyOverride != null) ? keyOverride : CanonicalKeys.of(url, extraction.canonicalUrl());
 		String title = extraction.title().isBlank() ? Extractor.titleFromUrl(url) : extraction.title();
 		boolean partial = extraction.partial() && (source.flag("paywall") || source.kind().equals("manual"))
-				|| extraction.partial() && extraction.bodyText().length() < 600;
+				|| extraction.partial() && extraction.bodyText().length() < 600 || extraction.partialReason() != null;
 		ItemDraft draft = new ItemDraft(source.id(), key, url, truncate(title, 1000), extraction.type(),
 				extraction.language(), truncate(extraction.author(), 300),
 				(published != null) ? published.instant() : null,
 				(published != null && published.instant() != null) ? published.precision().label() : null,
 				(published != null) ? truncate(published.raw(), 200) : null, null, extraction.bodyHtml(),
 				extraction.bodyText(), partial, withdrawnAt, withdrawnNote, capture);
-		return this.items.store(draft);
+		ItemStore.Stored stored = this.items.store(draft);
+		this.items.notePartialReason(stored.itemId(), extraction.partialReason());
+		return stored;
 	}
 
 	ItemStore.Stored store(ItemDraft draft) {

@@ -95,8 +95,11 @@ class SourcesAdminController {
 
 	private final Clock clock;
 
+	private final SiteRuleHealth siteRules;
+
 	SourcesAdminController(SourceRepository sources, JdbcTemplate jdbc, UrlPolicy urls, CrawlService crawls,
-			Fetcher fetcher, Clock clock) {
+			Fetcher fetcher, Clock clock, SiteRuleHealth siteRules) {
+		this.siteRules = siteRules;
 		this.sources = sources;
 		this.jdbc = jdbc;
 		this.urls = urls;
@@ -124,6 +127,7 @@ class SourcesAdminController {
 				.thenComparing(row -> row.source().key()))
 			.toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("siteRuleMisses", this.siteRules.misses());
 		model.addAttribute("now", now);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", Form.empty());

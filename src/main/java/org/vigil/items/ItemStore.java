@@ -98,6 +98,15 @@ public class ItemStore {
 		}
 	}
 
+	/**
+	 * Notes why an item's text may be incomplete (a site rule that missed), or clears it
+	 * with null once a page is read whole again.
+	 */
+	public void notePartialReason(long itemId, String reason) {
+		this.jdbc.update("update item set partial_reason = ? where id = ? and partial_reason is distinct from ?",
+				reason, itemId, reason);
+	}
+
 	private Stored storeInTransaction(ItemDraft draft) {
 		Instant now = this.clock.instant();
 		String hash = contentHash(draft);
