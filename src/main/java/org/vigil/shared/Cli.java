@@ -74,7 +74,7 @@ public final class Cli {
 				.bannerMode(Banner.Mode.OFF)
 				.logStartupInfo(false)
 				.properties("vigil.scheduling.enabled=false",
-						"logging.threshold.console=" + (Set.of(args).contains("--verbose") ? "INFO" : "OFF"))
+						"logging.threshold.console=" + (List.of(args).contains("--verbose") ? "INFO" : "OFF"))
 				.run();
 		}
 		catch (RuntimeException ex) {
