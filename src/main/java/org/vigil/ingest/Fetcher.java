@@ -362,8 +362,9 @@ class Fetcher {
 	}
 
 	private static String describe(Throwable ex) {
-		String message = ex.getMessage();
-		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+		// The HTTP client's own exceptions often carry no message; the cause says what
+		// happened ("Connection refused").
+		return org.vigil.shared.RootCause.of(ex);
 	}
 
 }

@@ -127,8 +127,7 @@ public final class Cli {
 	}
 
 	private static String describe(Exception ex) {
-		String message = ex.getMessage();
-		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+		return RootCause.describe(ex);
 	}
 
 	/**
