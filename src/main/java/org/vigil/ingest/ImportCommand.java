@@ -143,14 +143,14 @@ class ImportCommand implements Callable<Integer> {
 		Hints hints = new Hints(null, null, null, this.type, null);
 		Extraction extracted = this.ingestor.extract(source, url, body, null, hints);
 		String content = Charsets.decode(body, null, source.language()).text();
-		String title = ImportedDocument.title(content, extracted, url);
-		PublishedDate published = (this.date != null) ? PublishedDate.ofDate(this.date, this.date.toString())
-				: Optional.ofNullable(extracted.published())
-					.or(() -> ImportedDocument.date(extracted.bodyText(), source.zone()))
-					.or(() -> ImportedDocument.date(content, source.zone()))
-					.orElse(null);
-		Extraction extraction = new Extraction(title, extracted.canonicalUrl(), published, extracted.language(),
-				extracted.type(), extracted.author(), extracted.bodyHtml(), extracted.bodyText(), extracted.partial());
+		Extraction extraction = ImportedDocument.read(content, extracted, url, source.zone());
+		if (this.date != null) {
+			extraction = new Extraction(extraction.title(), extraction.canonicalUrl(),
+					PublishedDate.ofDate(this.date, this.date.toString()), extraction.language(), extraction.type(),
+					extraction.author(), extraction.bodyHtml(), extraction.bodyText(), extraction.partial());
+		}
+		String title = extraction.title();
+		PublishedDate published = extraction.published();
 
 		// The item this file made before: the same address, else the same content.
 		String key = CanonicalKeys.of(url, extraction.canonicalUrl());
@@ -170,7 +170,11 @@ class ImportCommand implements Callable<Integer> {
 		ItemStore.Stored stored = this.ingestor.store(source, url, extraction, storeKey, capture, null);
 		String outcome = stored.outcome().name().toLowerCase(Locale.ROOT);
 		long id = stored.itemId();
-		if (earlier.isPresent() && (earlier.get().sourceId() != source.id() || this.type != null)) {
+		// Only what the operator said moves an item: a plain re-import leaves a crawled
+		// or
+		// re-filed item where it is.
+		if (earlier.isPresent()
+				&& (this.sourceKey != null && earlier.get().sourceId() != source.id() || this.type != null)) {
 			this.edits.relabel(id, source.id(), this.type);
 			outcome = "updated";
 		}

@@ -30,6 +30,21 @@ final class ImportedDocument {
 	}
 
 	/**
+	 * The extraction with the document's own title, and its date when the extractor found
+	 * none: what {@code import} stores, and what {@code reprocess} gives an imported file
+	 * again.
+	 */
+	static Extraction read(String content, Extraction extracted, String url, ZoneId zone) {
+		String title = title(content, extracted, url);
+		PublishedDate published = Optional.ofNullable(extracted.published())
+			.or(() -> date(extracted.bodyText(), zone))
+			.or(() -> date(content, zone))
+			.orElse(null);
+		return new Extraction(title, extracted.canonicalUrl(), published, extracted.language(), extracted.type(),
+				extracted.author(), extracted.bodyHtml(), extracted.bodyText(), extracted.partial());
+	}
+
+	/**
 	 * The document's title: the extractor's when it read one from the page (not made from
 	 * the address), else the first heading, else the first line of text.
 	 */
