@@ -62,25 +62,44 @@ class CrawlCommand implements Callable<Integer> {
 		else {
 			chosen = this.sources.findAll().stream().filter(Source::enabled).toList();
 		}
+		List<Source> skipped = chosen.stream().filter((source) -> !crawlable(source)).toList();
+		List<Source> crawled = chosen.stream().filter(CrawlCommand::crawlable).toList();
 		if (this.once) {
-			print(this.crawls.crawlAll(chosen));
-			return 0;
+			return print(this.crawls.crawlAll(crawled), skipped);
 		}
 		while (!Thread.currentThread().isInterrupted()) {
-			List<Crawler.Summary> summaries = (this.source != null) ? this.crawls.crawlAll(chosen)
+			List<Crawler.Summary> summaries = (this.source != null) ? this.crawls.crawlAll(crawled)
 					: this.crawls.crawlDue();
 			if (!summaries.isEmpty()) {
-				print(summaries);
+				print(summaries, List.of());
 			}
 			Thread.sleep(this.properties.schedulerInterval().toMillis());
 		}
 		return 0;
 	}
 
-	private void print(List<Crawler.Summary> summaries) {
+	/**
+	 * Imported files and demo data have nothing to fetch: they are listed as skipped, not
+	 * crawled.
+	 */
+	static boolean crawlable(Source source) {
+		return !source.kind().equals("manual") && !source.kind().equals("synthetic");
+	}
+
+	/**
+	 * Prints the summaries, and each failed source's error once on standard error;
+	 * returns 1 when a source failed, else 0.
+	 */
+	private int print(List<Crawler.Summary> summaries, List<Source> skipped) {
 		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		Map<String, Boolean> failedSources = new LinkedHashMap<>();
+		for (Crawler.Summary summary : summaries) {
+			failedSources.put(summary.key(), failed(summary));
+		}
 		if (this.json) {
-			List<Map<String, Object>> rows = summaries.stream().map(summary -> {
+			List<Map<String, Object>> rows = new java.util.ArrayList<>();
+			for (Crawler.Summary summary : summaries) {
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("id", summary.key());
 				row.put("fetched", summary.fetched());
@@ -88,20 +107,58 @@ class CrawlCommand implements Callable<Integer> {
 				row.put("updated", summary.updated());
 				row.put("unchanged", summary.unchanged());
 				row.put("failed", summary.failed());
-				return row;
-			}).toList();
+				row.put("error", summary.error());
+				rows.add(row);
+			}
+			for (Source source : skipped) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("id", source.key());
+				row.put("skipped", "nothing to crawl (" + source.kind() + ")");
+				rows.add(row);
+			}
 			out.println(JsonMapper.builder().build().writeValueAsString(Map.of("sources", rows)));
 		}
 		else {
 			out.printf("%-12s %8s %6s %8s %10s %7s  %s%n", "SOURCE", "FETCHED", "NEW", "UPDATED", "UNCHANGED", "FAILED",
 					"PROBLEMS");
 			for (Crawler.Summary summary : summaries) {
+				// A failed source's error goes to standard error, once.
+				String problems = failedSources.get(summary.key()) ? "source failed (error below)"
+						: (summary.error() != null) ? summary.error() : "";
 				out.printf("%-12s %8d %6d %8d %10d %7d  %s%n", summary.key(), summary.fetched(), summary.created(),
-						summary.updated(), summary.unchanged(), summary.failed(),
-						(summary.error() != null) ? summary.error() : "");
+						summary.updated(), summary.unchanged(), summary.failed(), problems);
+			}
+			for (Source source : skipped) {
+				out.printf("%-12s %8s %6s %8s %10s %7s  %s%n", source.key(), "-", "-", "-", "-", "-",
+						"skipped: nothing to crawl (" + source.kind() + ")");
 			}
 		}
 		out.flush();
+		long failures = failedSources.values().stream().filter(Boolean::booleanValue).count();
+		if (failures == 0) {
+			return 0;
+		}
+		for (Crawler.Summary summary : summaries) {
+			if (failedSources.get(summary.key()) && !this.json) {
+				err.println("crawl: " + summary.key() + " failed: " + summary.error());
+			}
+		}
+		err.println("crawl: " + failures + " of " + summaries.size() + " source(s) failed");
+		err.flush();
+		return 1;
+	}
+
+	/**
+	 * Whether nothing could be read from the source: the crawl counted a failure on it
+	 * (success resets the counter), or it failed before any response.
+	 */
+	private boolean failed(Crawler.Summary summary) {
+		if (summary.fetched() == 0 && summary.failed() > 0) {
+			return true;
+		}
+		return this.sources.findById(summary.sourceId())
+			.map((source) -> source.consecutiveFailures() > 0)
+			.orElse(false);
 	}
 
 }

@@ -103,7 +103,9 @@ class Ingestor {
 			return;
 		}
 		synchronized (problems) {
-			if (problems.length() < 1500) {
+			// Several listings of one host fail alike (robots.txt, a refused connection):
+			// one mention is enough.
+			if (problems.length() < 1500 && problems.indexOf(problem) < 0) {
 				problems.append(problems.isEmpty() ? "" : "; ").append(problem);
 			}
 		}

@@ -31,6 +31,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
+import org.vigil.shared.RootCause;
 import org.vigil.sources.UrlPolicy;
 
 /**
@@ -721,8 +722,8 @@ final class OutboundHttp {
 	}
 
 	private static String describe(Throwable ex) {
-		String message = ex.getMessage();
-		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+		// Socket exceptions often carry no message; the deepest cause says what happened.
+		return RootCause.of(ex);
 	}
 
 }

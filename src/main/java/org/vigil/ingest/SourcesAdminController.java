@@ -234,6 +234,10 @@ class SourcesAdminController {
 			Extraction extraction = Extractor.extract(fetched.url(), decoded.text(), source.selectors(), Hints.NONE,
 					source.zone(), source.language());
 			model.addAttribute("extraction", extraction);
+			// Text made here: the template cannot call methods of this package's records.
+			PublishedDate published = extraction.published();
+			model.addAttribute("published", (published != null && published.instant() != null)
+					? published.iso() + " (" + published.precision().label() + ")" : null);
 		}
 		catch (FetchException | IllegalArgumentException ex) {
 			model.addAttribute("error", ex.getMessage());

@@ -78,7 +78,7 @@ public final class Cli {
 				// application, the command uses its database.
 				.properties("vigil.scheduling.enabled=false", "spring.main.lazy-initialization=true",
 						"vigil.embedded-db.attach-to-running=true",
-						"logging.threshold.console=" + (Set.of(args).contains("--verbose") ? "INFO" : "OFF"))
+						"logging.threshold.console=" + (List.of(args).contains("--verbose") ? "INFO" : "OFF"))
 				.run();
 		}
 		catch (RuntimeException ex) {
@@ -131,8 +131,7 @@ public final class Cli {
 	}
 
 	private static String describe(Exception ex) {
-		String message = ex.getMessage();
-		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+		return RootCause.describe(ex);
 	}
 
 	/**

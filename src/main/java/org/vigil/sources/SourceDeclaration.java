@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param key stable slug
  * @param name display name
- * @param kind feed, json-listing or html-listing (manual for imported files)
+ * @param kind feed, json-listing or html-listing (manual for imported files, synthetic
+ * for demo data)
  * @param official false for media
  * @param country ISO 3166-1 code of the publisher, or null
  * @param language default ISO 639-1 language of its items
@@ -22,7 +23,7 @@ import java.util.Map;
 public record SourceDeclaration(String key, String name, String kind, boolean official, String country, String language,
 		List<String> urls, Selectors selectors, Map<String, Object> settings, int scheduleMinutes, boolean enabled) {
 
-	public static final List<String> KINDS = List.of("feed", "json-listing", "html-listing", "manual");
+	public static final List<String> KINDS = List.of("feed", "json-listing", "html-listing", "manual", "synthetic");
 
 	public SourceDeclaration {
 		urls = (urls != null) ? List.copyOf(urls) : List.of();

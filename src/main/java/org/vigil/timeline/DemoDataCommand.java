@@ -64,8 +64,13 @@ class DemoDataCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--items", required = true, description = "How many synthetic items to add.")
-	int items;
+	@Option(names = "--items", description = "How many synthetic items to add.")
+	Integer items;
+
+	@Option(names = "--remove", defaultValue = "false",
+			description = "Delete all demo data: its items, their mentions and versions, the 'synthetic' source "
+					+ "and the synthetic gazetteer entries nothing else names.")
+	boolean remove;
 
 	@Option(names = "--batch", defaultValue = "50000",
 			description = "Items per SQL statement (default ${DEFAULT-VALUE}).")
@@ -94,6 +99,12 @@ class DemoDataCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (this.remove == (this.items != null)) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(), "give either --items N or --remove");
+		}
+		if (this.remove) {
+			return remove();
+		}
 		if (this.items < 1 || this.items > 10_000_000) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--items must be between 1 and 10000000");
 		}
@@ -103,7 +114,7 @@ class DemoDataCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		long sourceId = this.jdbc.sql("""
 				insert into source (key, name, kind, official, language, enabled, settings)
-				values ('synthetic', 'Synthetic demo data', 'synthetic', true, 'en', false, '{"synthetic": true}')
+				values ('synthetic', 'Demo data (synthetic)', 'synthetic', false, 'en', false, '{"synthetic": true}')
 				on conflict (key) do update set name = excluded.name returning id
 				""").query(Long.class).single();
 		int created = ensureEntities();
@@ -135,6 +146,48 @@ class DemoDataCommand implements Callable<Integer> {
 		// visit the table.
 		this.jdbc.sql("vacuum (analyze) item, item_entity, mention").update();
 		out.printf("Added %,d synthetic items in %.0f s.%n", this.items, (System.nanoTime() - started) / 1e9);
+		out.flush();
+		return 0;
+	}
+
+	/**
+	 * Deletes everything demo data made. Items go in batches, each committed, so that a
+	 * million of them never make one huge transaction; mentions, entity links, versions
+	 * and raw captures go with their items.
+	 */
+	private int remove() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		Long sourceId = this.jdbc.sql("select id from source where key = 'synthetic' and kind = 'synthetic'")
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		long removed = 0;
+		if (sourceId != null) {
+			int deleted;
+			do {
+				deleted = this.jdbc.sql("""
+						delete from item where id in (select id from item where source_id = :source limit 20000)
+						""").param("source", sourceId).update();
+				removed += deleted;
+			}
+			while (deleted > 0);
+			this.jdbc.sql("delete from story s where not exists (select 1 from item i where i.story_id = s.id)")
+				.update();
+			this.jdbc.sql("delete from source where id = :source").param("source", sourceId).update();
+		}
+		int entities = this.jdbc.sql("""
+				delete from entity e where e.attributes ->> 'synthetic' = 'true'
+				  and not exists (select 1 from item_entity ie where ie.entity_id = e.id)
+				  and not exists (select 1 from mention m where m.entity_id = e.id)
+				""").update();
+		if (sourceId == null && entities == 0) {
+			out.println("There is no demo data.");
+		}
+		else {
+			out.printf(
+					"Removed %,d demo items with their mentions, the 'synthetic' source and %d synthetic entities.%n",
+					removed, entities);
+		}
 		out.flush();
 		return 0;
 	}

@@ -26,7 +26,7 @@ class ItemPageQueries {
 	record Item(long id, String title, String url, String type, String language, String author, Instant publishedAt,
 			boolean dateOnly, String publishedRaw, Instant firstSeenAt, Instant updatedAt, String summary,
 			String bodyHtml, String bodyText, boolean partial, Instant withdrawnAt, String withdrawnNote, Long storyId,
-			int version, String sourceKey, String sourceName, boolean official) {
+			int version, String sourceKey, String sourceName, String badge) {
 
 	}
 
@@ -41,7 +41,7 @@ class ItemPageQueries {
 
 	Optional<Item> item(long id) {
 		return this.jdbc.sql("""
-				select i.*, s.key as source_key, s.name as source_name, s.official
+				select i.*, s.key as source_key, s.name as source_name, s.kind as source_kind, s.official
 				from item i join source s on s.id = i.source_id where i.id = :id
 				""")
 			.param("id", id)
@@ -52,7 +52,7 @@ class ItemPageQueries {
 					rs.getString("summary"), rs.getString("body_html"), rs.getString("body_text"),
 					rs.getBoolean("partial"), instant(rs, "withdrawn_at"), rs.getString("withdrawn_note"),
 					(Long) rs.getObject("story_id", Long.class), rs.getInt("version"), rs.getString("source_key"),
-					rs.getString("source_name"), rs.getBoolean("official")))
+					rs.getString("source_name"), TimelineQueries.badge(rs)))
 			.optional();
 	}
 

@@ -129,7 +129,7 @@ class TimelineController {
 					: List.of(Segment.plain(abbreviate(row.snippet())));
 			byDay.computeIfAbsent(day, (d) -> new ArrayList<>())
 				.add(new TimelinePage.Card(row.id(), "/items/" + row.id(), row.title(), row.sourceName(),
-						TimelineUrls.adding(filter, "source", row.sourceKey()), row.official(),
+						TimelineUrls.adding(filter, "source", row.sourceKey()), row.badge(),
 						TYPE_LABELS.getOrDefault(row.type(), row.type()),
 						row.dateOnly() ? null : TIME.format(published),
 						row.dateOnly() ? day.toString() : row.publishedAt().toString(), row.language(), snippet,

@@ -28,7 +28,7 @@ public record TimelinePage(TimelineFilter filter, List<String> problems, List<Da
 	}
 
 	/** One item on the timeline. */
-	public record Card(long id, String href, String title, String sourceName, String sourceUrl, boolean official,
+	public record Card(long id, String href, String title, String sourceName, String sourceUrl, String badge,
 			String type, String time, String datetime, String language, List<Segment> snippet, List<EntityRef> chips) {
 
 	}

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.vigil.sources.SourceBadges;
 
 /**
  * The timeline's SQL: one filtered, keyset-paged query over items, the chips of a page,
@@ -37,7 +38,7 @@ class TimelineQueries {
 
 	/** A timeline row before its chips are attached. */
 	record Row(long id, String title, String type, String language, Instant publishedAt, boolean dateOnly,
-			String sourceKey, String sourceName, boolean official, String snippet) {
+			String sourceKey, String sourceName, String badge, String snippet) {
 
 		Cursor cursor() {
 			return new Cursor(this.publishedAt, this.id);
@@ -74,7 +75,7 @@ class TimelineQueries {
 				: "left(coalesce(nullif(p.summary, ''), p.body_text), 320)";
 		String sql = "select p.*, " + snippet + " as snippet from (select i.id, i.title, i.item_type, i.language,"
 				+ " i.published_at, i.published_precision, i.summary, i.body_text, s.key as source_key,"
-				+ " s.name as source_name, s.official from item i join source s on s.id = i.source_id where "
+				+ " s.name as source_name, s.kind as source_kind, s.official from item i join source s on s.id = i.source_id where "
 				+ where.sql() + " order by i.published_at " + direction + ", i.id " + direction
 				+ " limit :limit) p order by p.published_at desc, p.id desc";
 		where.param("limit", limit);
@@ -148,7 +149,7 @@ class TimelineQueries {
 
 	/** An item first seen by Vigil in a window, for saved searches and the digest. */
 	record FirstSeen(long id, String title, String type, Instant publishedAt, boolean dateOnly, Instant firstSeenAt,
-			String sourceKey, String sourceName, boolean official) {
+			String sourceKey, String sourceName, String badge) {
 
 	}
 
@@ -159,11 +160,10 @@ class TimelineQueries {
 	List<FirstSeen> firstSeen(TimelineFilter filter, Instant since, Instant until, int limit) {
 		Where where = firstSeenWhere(filter, since, until);
 		where.param("limit", limit);
-		return this.jdbc
-			.sql("select i.id, i.title, i.item_type, i.published_at, i.published_precision,"
-					+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.official from "
-					+ firstSeenItems(since, until) + " join source s on s.id = i.source_id where " + where.sql()
-					+ " order by i.first_seen_at desc, i.id desc limit :limit")
+		return this.jdbc.sql("select i.id, i.title, i.item_type, i.published_at, i.published_precision,"
+				+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.kind as source_kind, s.official from "
+				+ firstSeenItems(since, until) + " join source s on s.id = i.source_id where " + where.sql()
+				+ " order by i.first_seen_at desc, i.id desc limit :limit")
 			.params(where.params())
 			.query((rs, n) -> {
 				OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
@@ -171,7 +171,7 @@ class TimelineQueries {
 						(published != null) ? published.toInstant() : null,
 						"date".equals(rs.getString("published_precision")),
 						rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(), rs.getString("source_key"),
-						rs.getString("source_name"), rs.getBoolean("official"));
+						rs.getString("source_name"), badge(rs));
 			})
 			.list();
 	}
@@ -316,7 +316,11 @@ class TimelineQueries {
 		return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("item_type"), rs.getString("language"),
 				rs.getObject("published_at", OffsetDateTime.class).toInstant(),
 				"date".equals(rs.getString("published_precision")), rs.getString("source_key"),
-				rs.getString("source_name"), rs.getBoolean("official"), rs.getString("snippet"));
+				rs.getString("source_name"), badge(rs), rs.getString("snippet"));
+	}
+
+	static String badge(ResultSet rs) throws SQLException {
+		return SourceBadges.of(rs.getString("source_kind"), rs.getBoolean("official"));
 	}
 
 	private EntityRef entityRow(ResultSet rs, int n) throws SQLException {

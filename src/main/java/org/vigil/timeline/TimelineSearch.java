@@ -81,7 +81,7 @@ public class TimelineSearch {
 	 * @param entities the entities it names, countries first
 	 */
 	public record Match(long id, String title, String type, Instant publishedAt, boolean dateOnly, Instant firstSeenAt,
-			String sourceKey, String sourceName, boolean official, List<Chip> entities) {
+			String sourceKey, String sourceName, String badge, List<Chip> entities) {
 
 		/** Its item page. */
 		public String href() {
@@ -134,7 +134,7 @@ public class TimelineSearch {
 				.map((entity) -> new Chip(entity.type().key(), entity.key(), entity.name()))
 				.toList();
 			matches.add(new Match(row.id(), row.title(), row.type(), row.publishedAt(), row.dateOnly(),
-					row.firstSeenAt(), row.sourceKey(), row.sourceName(), row.official(), entities));
+					row.firstSeenAt(), row.sourceKey(), row.sourceName(), row.badge(), entities));
 		}
 		return matches;
 	}

@@ -74,4 +74,22 @@ class SearchCommandTest {
 		assertThat(this.jdbc.sql("select count(*) from saved_search").query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void optionsThatNameTheSameThingTwiceStillMakeOneSearch() {
+		new SearchFixture(this.jdbc).entity("country", "RO", "Romania");
+		CommandRun run = CommandRun.of(this.database, "search", "add", "--user", "ops@example.org", "--name", "Romania",
+				"--query", "Romania", "--country", "RO");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		CommandRun same = CommandRun.of(this.database, "search", "add", "--user", "ops@example.org", "--name",
+				"Romania twice", "--country", "RO", "--country", "Romania", "--type", "news", "--type", "news",
+				"--lang", "ro", "--lang", "ro", "--source", "test-mod", "--source", "test-mod");
+		assertThat(same.exitCode()).as(same.err()).isZero();
+		assertThat(this.jdbc.sql("select parameters from saved_search where name = 'Romania twice'")
+			.query(String.class)
+			.single()).isEqualTo("country=RO&source=test-mod&type=news&lang=ro");
+		CommandRun list = CommandRun.of(this.database, "search", "list");
+		assertThat(list.exitCode()).as(list.err()).isZero();
+		assertThat(list.out()).contains("Romania twice");
+	}
+
 }

@@ -30,8 +30,8 @@ class SearchCsvTest {
 		StringWriter out = new StringWriter();
 		SearchCsv csv = new SearchCsv(out);
 		TimelineSearch.Match match = new TimelineSearch.Match(7, "He said \"no\",\nthen left", "speech",
-				Instant.parse("2026-03-01T00:00:00Z"), true, Instant.parse("2026-03-02T10:00:00Z"), "mod", "MoD", true,
-				List.of(new TimelineSearch.Chip("country", "PL", "Poland"),
+				Instant.parse("2026-03-01T00:00:00Z"), true, Instant.parse("2026-03-02T10:00:00Z"), "mod", "MoD",
+				"Official", List.of(new TimelineSearch.Chip("country", "PL", "Poland"),
 						new TimelineSearch.Chip("person", "x", "-Minus Person")));
 		csv.write(match, "https://example.org/a?b=1,2", "https://vigil.example.org/items/7");
 		csv.flush();

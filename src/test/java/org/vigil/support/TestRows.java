@@ -18,14 +18,14 @@ public class TestRows {
 		this.jdbc = jdbc;
 	}
 
-	/** An official source. */
+	/** An official source (a feed: a crawled source, badged Official or Media). */
 	public long source(String key, String name) {
 		return source(key, name, true);
 	}
 
 	public long source(String key, String name, boolean official) {
 		return this.jdbc.sql("""
-				insert into source (key, name, kind, official) values (:key, :name, 'manual', :official)
+				insert into source (key, name, kind, official) values (:key, :name, 'feed', :official)
 				on conflict (key) do update set name = excluded.name returning id
 				""").param("key", key).param("name", name).param("official", official).query(Long.class).single();
 	}
