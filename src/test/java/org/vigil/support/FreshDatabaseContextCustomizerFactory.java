@@ -32,8 +32,11 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+			// Few idle connections per cached context: dozens of contexts share one
+			// server.
 			Map<String, Object> database = Map.of("spring.datasource.url", TestPostgres.newDatabase(),
-					"spring.datasource.username", "postgres", "spring.datasource.password", "");
+					"spring.datasource.username", "postgres", "spring.datasource.password", "",
+					"spring.datasource.hikari.minimum-idle", "1");
 			var sources = context.getEnvironment().getPropertySources();
 			sources.addFirst(new MapPropertySource("freshTestDatabase", database));
 			// Scheduled jobs stay off unless a test turns them on; tests run jobs when

@@ -30,7 +30,7 @@ public final class TestPostgres {
 					.setServerConfig("fsync", "off")
 					.setServerConfig("synchronous_commit", "off")
 					.setServerConfig("full_page_writes", "off")
-					.setServerConfig("max_connections", "300")
+					.setServerConfig("max_connections", "1000")
 					.start();
 			}
 			catch (IOException ex) {
