@@ -50,4 +50,27 @@ for run in first second; do
   stop_vigil "$data"
   echo "first-start: stopped in $(since "$t") s"
 done
+
+# A command through the jar, as a user types it: the first one after a build extracts the jar
+# and writes the class-data archive (~/.cache/vigil/fast-start, here under a user.home of the run's
+# own), later ones start from them.
+for run in first second third; do
+  t=$(now)
+  if ! VIGIL_EMBEDDEDDB_DATADIR="$data" timeout 300 java -Duser.home="$work/home" -jar "$jar" source list \
+      >"$work/command-$run.out" 2>"$work/command-$run.err" </dev/null; then
+    cat "$work/command-$run.err"
+    echo "first-start: FAILED: 'java -jar vigil.jar source list' ($run run) did not exit 0" >&2
+    exit 1
+  fi
+  if ! grep -q nato "$work/command-$run.out"; then
+    cat "$work/command-$run.out" "$work/command-$run.err"
+    echo "first-start: FAILED: 'source list' ($run run) did not list the shipped sources" >&2
+    exit 1
+  fi
+  echo "first-start: 'java -jar vigil.jar source list' ($run run): $(since "$t") s"
+done
+if ! ls "$work"/home/.cache/vigil/fast-start/*/*/app.jsa >/dev/null 2>&1; then
+  echo "first-start: FAILED: no class-data archive was written for commands" >&2
+  exit 1
+fi
 echo "first-start: OK"

@@ -30,6 +30,10 @@ public final class VigilLauncher {
 			System.err.println(problem);
 			System.exit(1);
 		}
+		Integer exit = FastCommandStart.run(args);
+		if (exit != null) {
+			System.exit(exit);
+		}
 		MethodHandle main = MethodHandles.publicLookup()
 			.findStatic(Class.forName(SPRING_BOOT_LAUNCHER), "main",
 					MethodType.methodType(void.class, String[].class));

@@ -1,0 +1,40 @@
+package org.vigil.launch;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which command lines start from the extracted copy of the jar; the copy itself is proven
+ * on the built jar by {@code bench/first-start.sh}, which CI runs.
+ */
+class FastCommandStartTest {
+
+	@Test
+	void aCommandStartsFromTheCopy() {
+		assertThat(FastCommandStart.applies(new String[] { "source", "list" }, null, null, null, null)).isTrue();
+	}
+
+	@Test
+	void theWebApplicationAndHelpRunInThisJvm() {
+		assertThat(FastCommandStart.applies(new String[0], null, null, null, null)).isFalse();
+		assertThat(FastCommandStart.applies(new String[] { "--server.port=9090" }, null, null, null, null)).isFalse();
+		assertThat(FastCommandStart.applies(new String[] { "--help" }, null, null, null, null)).isFalse();
+	}
+
+	@Test
+	void theUserCanTurnItOff() {
+		String[] command = { "source", "list" };
+		assertThat(FastCommandStart.applies(command, "0", null, null, null)).isFalse();
+		assertThat(FastCommandStart.applies(command, "false", null, null, null)).isFalse();
+		assertThat(FastCommandStart.applies(command, null, "false", null, null)).isFalse();
+	}
+
+	@Test
+	void springBootsJarModeAndTheChildItselfNeverStartAnother() {
+		String[] command = { "extract", "--destination", "app" };
+		assertThat(FastCommandStart.applies(command, null, null, "tools", null)).isFalse();
+		assertThat(FastCommandStart.applies(new String[] { "source", "list" }, null, null, null, "true")).isFalse();
+	}
+
+}
