@@ -58,7 +58,12 @@ server_time() {
 command_time "--help" -jar "$jar" --help
 server_time "first start (empty data directory)" "$jar"
 server_time "second start" "$jar"
-command_time "source list" -jar "$jar" source list
+# A command through the jar starts from a copy with a class-data archive (FastCommandStart): the
+# first one after a build makes them (in a user.home of this run's own), later ones use them.
+VIGIL_FAST_START=0 command_time "source list, in the jar's JVM" -jar "$jar" source list
+command_time "source list, first after the build" -Duser.home="$work/home" -jar "$jar" source list
+command_time "source list" -Duser.home="$work/home" -jar "$jar" source list
+command_time "source list, again" -Duser.home="$work/home" -jar "$jar" source list
 
 if [ "${STARTUP_CDS:-1}" != 0 ]; then
   # Spring Boot's recipe: extract the jar, record the classes one start loads, reuse them.
