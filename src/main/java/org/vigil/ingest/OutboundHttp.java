@@ -492,10 +492,25 @@ final class OutboundHttp {
 	}
 
 	/**
+	 * A stream whose work is in {@code read(byte[], int, int)}; a single byte is read
+	 * through it, so every wrapper below checks its deadline, framing or cap once.
+	 */
+	private abstract static class BlockInputStream extends InputStream {
+
+		@Override
+		public final int read() throws IOException {
+			byte[] one = new byte[1];
+			int n = read(one, 0, 1);
+			return (n == -1) ? -1 : (one[0] & 0xff);
+		}
+
+	}
+
+	/**
 	 * The socket's input, each read allowed only the time left until a limit: a server
 	 * that dribbles a byte a second meets the deadline, not a per-read timeout.
 	 */
-	private static final class DeadlineInputStream extends InputStream {
+	private static final class DeadlineInputStream extends BlockInputStream {
 
 		private final Socket socket;
 
@@ -518,13 +533,6 @@ final class OutboundHttp {
 		}
 
 		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return (n == -1) ? -1 : (one[0] & 0xff);
-		}
-
-		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			long remaining = millisUntil(this.limitAt);
 			if (remaining <= 0) {
@@ -542,7 +550,7 @@ final class OutboundHttp {
 	}
 
 	/** A body framed by Content-Length: ending early is an error, not a short page. */
-	private static final class FixedLengthInputStream extends InputStream {
+	private static final class FixedLengthInputStream extends BlockInputStream {
 
 		private final InputStream in;
 
@@ -556,13 +564,6 @@ final class OutboundHttp {
 			this.in = in;
 			this.length = length;
 			this.url = url;
-		}
-
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return (n == -1) ? -1 : (one[0] & 0xff);
 		}
 
 		@Override
@@ -582,7 +583,7 @@ final class OutboundHttp {
 	}
 
 	/** Transfer-Encoding: chunked, with the connection closing mid-chunk an error. */
-	private static final class ChunkedInputStream extends InputStream {
+	private static final class ChunkedInputStream extends BlockInputStream {
 
 		private final InputStream in;
 
@@ -597,13 +598,6 @@ final class OutboundHttp {
 		ChunkedInputStream(InputStream in, String url) {
 			this.in = in;
 			this.url = url;
-		}
-
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return (n == -1) ? -1 : (one[0] & 0xff);
 		}
 
 		@Override
@@ -665,7 +659,7 @@ final class OutboundHttp {
 	}
 
 	/** Counts bytes as they are read and fails the moment they pass the cap. */
-	private static final class CappedInputStream extends InputStream {
+	private static final class CappedInputStream extends BlockInputStream {
 
 		private final InputStream in;
 
@@ -679,13 +673,6 @@ final class OutboundHttp {
 			this.in = in;
 			this.max = max;
 			this.message = message;
-		}
-
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return (n == -1) ? -1 : (one[0] & 0xff);
 		}
 
 		@Override
