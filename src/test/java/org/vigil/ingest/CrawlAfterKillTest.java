@@ -36,7 +36,8 @@ class CrawlAfterKillTest {
 		JdbcTemplate jdbc = IngestCommandsTest.jdbc(url);
 		try (FixtureSite site = new FixtureSite()) {
 			String base = site.base();
-			site.route("/slow/feed.rss", (e) -> FixtureSite.send(e, 200, "application/rss+xml", feed(base), null));
+			site.route("/slow/feed.rss", (e) -> FixtureSite.send(e, 200, "application/rss+xml",
+					FixtureSite.numberedFeed(base, ARTICLES), null));
 			for (int n = 1; n <= ARTICLES; n++) {
 				String title = "Statement number " + n;
 				site.route("/slow/a/" + n, (e) -> {
@@ -91,23 +92,6 @@ class CrawlAfterKillTest {
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("crawl.log").toFile())
 			.start();
-	}
-
-	private static byte[] feed(String base) {
-		StringBuilder rss = new StringBuilder(
-				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Slow</title>");
-		for (int n = 1; n <= ARTICLES; n++) {
-			rss.append("<item><title>Statement number ")
-				.append(n)
-				.append("</title><link>")
-				.append(base)
-				.append("/slow/a/")
-				.append(n)
-				.append("</link><guid>slow-")
-				.append(n)
-				.append("</guid></item>");
-		}
-		return rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void sleep(long millis) {

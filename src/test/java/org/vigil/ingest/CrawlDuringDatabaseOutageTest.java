@@ -36,7 +36,8 @@ class CrawlDuringDatabaseOutageTest {
 			Map<String, String> properties = CrawlTest.properties(postgres.url());
 			JdbcTemplate jdbc = IngestCommandsTest.jdbc(postgres.url());
 			String base = site.base();
-			site.route("/slow/feed.rss", (e) -> FixtureSite.send(e, 200, "application/rss+xml", feed(base), null));
+			site.route("/slow/feed.rss", (e) -> FixtureSite.send(e, 200, "application/rss+xml",
+					FixtureSite.numberedFeed(base, ARTICLES), null));
 			for (int n = 1; n <= ARTICLES; n++) {
 				String title = "Statement number " + n;
 				site.route("/slow/a/" + n, (e) -> {
@@ -79,23 +80,6 @@ class CrawlDuringDatabaseOutageTest {
 
 	private static int count(JdbcTemplate jdbc) {
 		return jdbc.queryForObject("select count(*) from item", Integer.class);
-	}
-
-	private static byte[] feed(String base) {
-		StringBuilder rss = new StringBuilder(
-				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Slow</title>");
-		for (int n = 1; n <= ARTICLES; n++) {
-			rss.append("<item><title>Statement number ")
-				.append(n)
-				.append("</title><link>")
-				.append(base)
-				.append("/slow/a/")
-				.append(n)
-				.append("</link><guid>slow-")
-				.append(n)
-				.append("</guid></item>");
-		}
-		return rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void sleep(long millis) {

@@ -94,6 +94,27 @@ final class FixtureSite implements AutoCloseable {
 	}
 
 	/**
+	 * An RSS feed of {@code articles} items, "Statement number n" at
+	 * {@code base/slow/a/n}: the site the crash tests kill a crawl of.
+	 */
+	static byte[] numberedFeed(String base, int articles) {
+		StringBuilder rss = new StringBuilder(
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Slow</title>");
+		for (int n = 1; n <= articles; n++) {
+			rss.append("<item><title>Statement number ")
+				.append(n)
+				.append("</title><link>")
+				.append(base)
+				.append("/slow/a/")
+				.append(n)
+				.append("</link><guid>slow-")
+				.append(n)
+				.append("</guid></item>");
+		}
+		return rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * A server that sends its headers at once and then a byte of body every 200 ms, never
 	 * finishing: each read succeeds, so no read timeout ever fires. It stops when the
 	 * client goes away or {@code stop} is set.
