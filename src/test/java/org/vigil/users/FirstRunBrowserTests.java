@@ -1,24 +1,19 @@
 package org.vigil.users;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.vigil.support.HeadlessChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,10 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "vigil.site.base-url=https://first-browser.example.org")
+@Import(SetupLinkLog.class)
 class FirstRunBrowserTests {
-
-	private static final Pattern LINK = Pattern
-		.compile("https://first-browser\\.example\\.org(/setup\\?token=[A-Za-z0-9_-]{40,})");
 
 	@Value("${local.server.port}")
 	int port;
@@ -42,29 +35,10 @@ class FirstRunBrowserTests {
 	@Autowired
 	ListAppender<ILoggingEvent> startLog;
 
-	/**
-	 * Listens to FirstAdmin's log from bean creation on, before the start runners write
-	 * it.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StartLog {
-
-		@Bean
-		ListAppender<ILoggingEvent> startLog() {
-			ListAppender<ILoggingEvent> appender = new ListAppender<>();
-			appender.start();
-			((Logger) LoggerFactory.getLogger(FirstAdmin.class)).addAppender(appender);
-			return appender;
-		}
-
-	}
-
 	@Test
 	void aNewAdminGoesFromTheLoginPageThroughTheSetupLinkToAnEmptyTimelineWithNextSteps() throws IOException {
 		HeadlessChromium.assumeInstalled();
-		String log = String.join("\n", this.startLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-		Matcher link = LINK.matcher(log);
-		assertThat(link.find()).as(log).isTrue();
+		String setup = SetupLinkLog.setupPath(this.startLog, "https://first-browser.example.org");
 		try (HeadlessChromium browser = HeadlessChromium.start(this.port)) {
 			WebDriver driver = browser.driver();
 			driver.get(browser.url("/"));
@@ -73,7 +47,7 @@ class FirstRunBrowserTests {
 				.contains("This Vigil has no administrator yet");
 			browser.screenshot("first-run-login");
 
-			driver.get(browser.url(link.group(1)));
+			driver.get(browser.url(setup));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Set up Vigil");
 			driver.findElement(By.id("email")).sendKeys("first@example.org");
 			driver.findElement(By.id("password")).sendKeys("qwertyuiop");
@@ -95,7 +69,7 @@ class FirstRunBrowserTests {
 			assertThat(driver.findElement(By.linkText("add a source")).getAttribute("href")).endsWith("/admin/sources");
 			browser.screenshot("first-run-home");
 
-			driver.get(browser.url(link.group(1)));
+			driver.get(browser.url(setup));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
 		}
 	}

@@ -2,21 +2,16 @@ package org.vigil.users;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vigil.support.WebSession;
 
@@ -29,10 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "vigil.site.base-url=https://first-run.example.org")
+@Import(SetupLinkLog.class)
 class FirstRunSetupTest {
-
-	private static final Pattern LINK = Pattern
-		.compile("https://first-run\\.example\\.org(/setup\\?token=[A-Za-z0-9_-]{40,})");
 
 	@Value("${local.server.port}")
 	int port;
@@ -42,24 +35,6 @@ class FirstRunSetupTest {
 
 	@Autowired
 	ListAppender<ILoggingEvent> startLog;
-
-	/**
-	 * Listens to FirstAdmin's log from bean creation on, before the application's start
-	 * runners write it (and after Boot has set up logging, which drops earlier
-	 * appenders).
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class StartLog {
-
-		@Bean
-		ListAppender<ILoggingEvent> startLog() {
-			ListAppender<ILoggingEvent> appender = new ListAppender<>();
-			appender.start();
-			((Logger) LoggerFactory.getLogger(FirstAdmin.class)).addAppender(appender);
-			return appender;
-		}
-
-	}
 
 	@Test
 	void theFirstAdminIsCreatedWithTheOneTimeLinkFromTheStartLogAndTheLinkThenDies() {
@@ -114,10 +89,7 @@ class FirstRunSetupTest {
 
 	/** The path of the link that the start log printed. */
 	private String setupPathFromTheStartLog() {
-		String log = String.join("\n", this.startLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-		Matcher link = LINK.matcher(log);
-		assertThat(link.find()).as("a setup link in the start log: %s", log).isTrue();
-		return link.group(1);
+		return SetupLinkLog.setupPath(this.startLog, "https://first-run.example.org");
 	}
 
 	private int admins() {
