@@ -1,7 +1,6 @@
 package org.vigil.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,23 +35,8 @@ class CrawlAfterKillTest {
 		JdbcTemplate jdbc = IngestCommandsTest.jdbc(url);
 		try (FixtureSite site = new FixtureSite()) {
 			String base = site.base();
-			site.route("/slow/feed.rss", (e) -> FixtureSite.send(e, 200, "application/rss+xml",
-					FixtureSite.numberedFeed(base, ARTICLES), null));
-			for (int n = 1; n <= ARTICLES; n++) {
-				String title = "Statement number " + n;
-				site.route("/slow/a/" + n, (e) -> {
-					sleep(150);
-					FixtureSite.send(e, 200, "text/html",
-							CrawlTest.page(title, "<time datetime=\"2026-03-01T10:00:00Z\">1 March 2026</time>")
-								.getBytes(StandardCharsets.UTF_8),
-							null);
-				});
-			}
-			assertThat(CommandRun
-				.of(properties, "source", "add", "--name", "Slow ministry", "--key", "slow", "--kind", "feed", "--url",
-						base + "/slow/feed.rss", "--language", "en")
-				.exitCode()).isZero();
-			jdbc.update("update source set enabled = (key = 'slow')");
+			SlowMinistry.serve(site, ARTICLES);
+			SlowMinistry.register(properties, jdbc, base);
 
 			Process crawl = childJvm(properties, dir, "crawl", "--once");
 			Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -92,15 +76,6 @@ class CrawlAfterKillTest {
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("crawl.log").toFile())
 			.start();
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.vigil.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,23 +35,8 @@ class CrawlDuringDatabaseOutageTest {
 			Map<String, String> properties = CrawlTest.properties(postgres.url());
 			JdbcTemplate jdbc = IngestCommandsTest.jdbc(postgres.url());
 			String base = site.base();
-			site.route("/slow/feed.rss", (e) -> FixtureSite.send(e, 200, "application/rss+xml",
-					FixtureSite.numberedFeed(base, ARTICLES), null));
-			for (int n = 1; n <= ARTICLES; n++) {
-				String title = "Statement number " + n;
-				site.route("/slow/a/" + n, (e) -> {
-					sleep(150);
-					FixtureSite.send(e, 200, "text/html",
-							CrawlTest.page(title, "<time datetime=\"2026-03-01T10:00:00Z\">1 March 2026</time>")
-								.getBytes(StandardCharsets.UTF_8),
-							null);
-				});
-			}
-			assertThat(CommandRun
-				.of(properties, "source", "add", "--name", "Slow ministry", "--key", "slow", "--kind", "feed", "--url",
-						base + "/slow/feed.rss", "--language", "en")
-				.exitCode()).isZero();
-			jdbc.update("update source set enabled = (key = 'slow')");
+			SlowMinistry.serve(site, ARTICLES);
+			SlowMinistry.register(properties, jdbc, base);
 
 			CompletableFuture<CommandRun> crawl = CompletableFuture
 				.supplyAsync(() -> CommandRun.of(properties, "crawl", "--once", "--source", "slow"));
@@ -80,15 +64,6 @@ class CrawlDuringDatabaseOutageTest {
 
 	private static int count(JdbcTemplate jdbc) {
 		return jdbc.queryForObject("select count(*) from item", Integer.class);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
