@@ -11,11 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.security.auth.module.UnixSystem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -87,7 +85,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				throw new StartupProblem("The data directory " + dataDir
 						+ " is in use by another running Vigil; stop that one first, or give this one its own directory with VIGIL_EMBEDDEDDB_DATADIR or an external database with SPRING_DATASOURCE_URL.");
 			}
-			stopServerLeftByKilledVigil(dataDir);
+			PostmasterPidFile.stopServerLeftByKilledVigil(dataDir);
 			boolean initialized = Files.exists(dataDir.resolve("PG_VERSION"));
 			// initdb wants an empty directory: a new cluster's password file is written
 			// once the cluster exists.
@@ -199,7 +197,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		long deadline = System.nanoTime() + RUNNING_SERVER_WAIT.toNanos();
 		String problem = "its PostgreSQL has not started";
 		while (System.nanoTime() < deadline) {
-			Optional<Integer> port = readyServerPort(dataDir);
+			Optional<Integer> port = PostmasterPidFile.readyPort(dataDir);
 			if (port.isPresent()) {
 				if (!SuperuserPassword.exists(dataDir)) {
 					throw new StartupProblem("The data directory " + dataDir
@@ -235,22 +233,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				+ "; wait until it has started, or stop it, then run the command again.");
 	}
 
-	/**
-	 * The port of a server on {@code dataDir} that says it is ready to accept clients.
-	 */
-	private static Optional<Integer> readyServerPort(Path dataDir) {
-		try {
-			List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
-			if (lines.size() >= 8 && lines.get(7).trim().equals("ready") && lines.get(3).trim().matches("\\d+")) {
-				return Optional.of(Integer.parseInt(lines.get(3).trim()));
-			}
-		}
-		catch (IOException ex) {
-			// not there yet, or being written
-		}
-		return Optional.empty();
-	}
-
 	private static void refuseRootWithoutUserNamespaces() {
 		boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
 		if (linux && new UnixSystem().getUid() == 0 && !LinuxUtils.isUnshareAvailable()) {
@@ -265,38 +247,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 		catch (OverlappingFileLockException ex) {
 			return null; // held by this very JVM
-		}
-	}
-
-	/**
-	 * A Vigil that was killed (kill -9, power loss) leaves its PostgreSQL running. We
-	 * hold the lock now, so that server is an orphan: stop it rather than fail or start a
-	 * second one.
-	 */
-	private static void stopServerLeftByKilledVigil(Path dataDir) throws IOException {
-		Path pidFile = dataDir.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
-			return;
-		}
-		Optional<ProcessHandle> orphan = Files.readAllLines(pidFile)
-			.stream()
-			.findFirst()
-			.map(String::trim)
-			.filter(line -> line.matches("\\d+"))
-			.flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-			.filter(process -> process.info().command().orElse("").contains("postgres"));
-		if (orphan.isEmpty()) {
-			return;
-		}
-		log.warn("Stopping PostgreSQL (pid {}) left running in {} by a Vigil that did not exit cleanly",
-				orphan.get().pid(), dataDir);
-		orphan.get().destroy();
-		try {
-			orphan.get().onExit().get(60, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new StartupProblem("A PostgreSQL server (pid " + orphan.get().pid() + ") is still running on "
-					+ dataDir + " and did not stop; stop it by hand and start Vigil again.");
 		}
 	}
 
