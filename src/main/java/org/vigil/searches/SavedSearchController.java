@@ -124,7 +124,7 @@ class SavedSearchController {
 				? this.timeline.check(FilterFields.parameters(fields))
 				: this.timeline.check(FilterFields.parse(queryString));
 		try {
-			this.searches.update(user.id(), id, form.get("name"), checked, form.get("notes"));
+			this.searches.update(user.id(), id, form.get("name"), checked, form.get("notes"), version(form));
 		}
 		catch (SearchProblem ex) {
 			model.addAttribute("search", search);
@@ -164,6 +164,16 @@ class SavedSearchController {
 		this.searches.revokeFeedToken(user.id(), id);
 		redirect.addFlashAttribute("message", "Feed of \u201C" + search.name() + "\u201D turned off.");
 		return "redirect:/searches";
+	}
+
+	/** The version the edit page showed, when it sent one. */
+	private static Long version(Map<String, String> form) {
+		try {
+			return form.containsKey("version") ? Long.valueOf(form.get("version").strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "version is not a number");
+		}
 	}
 
 	private SavedSearch owned(VigilUser user, long id) {

@@ -1,73 +1,62 @@
 package org.vigil.searches;
 
-import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.vigil.timeline.TimelineSearch;
+import org.vigil.users.Account;
+import org.vigil.users.Accounts;
 
 /**
- * The saved_search rows. Every method that reads or changes one search takes the owner's
- * user id and filters by it, so a request for another user's search finds nothing; only
- * the feed look-up goes by its secret token instead.
+ * Users' saved searches: every method that reads or changes one search takes the owner's
+ * user id, so a request for another user's search finds nothing. Edits are refused with a
+ * message when the search changed since the edit page was drawn ({@code @Version}).
  */
-@Repository
+@Service
+@Transactional(readOnly = true)
 class SavedSearches {
 
-	static final int MAX_NAME = 200;
+	private static final Comparator<Owned> BY_OWNER_THEN_NAME = Comparator.comparing(Owned::email)
+		.thenComparing((Owned owned) -> owned.search().name().toLowerCase(Locale.ROOT))
+		.thenComparing((Owned owned) -> owned.search().id());
 
-	static final int MAX_NOTES = 2000;
+	private final SavedSearchRepository repository;
 
-	private static final String COLUMNS = """
-			id, user_id, name, parameters, notes, feed_token, last_seen_at, created_at, updated_at""";
-
-	private final JdbcClient jdbc;
+	private final Accounts accounts;
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
-
-	SavedSearches(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	SavedSearches(SavedSearchRepository repository, Accounts accounts, Clock clock) {
+		this.repository = repository;
+		this.accounts = accounts;
 		this.clock = clock;
-	}
-
-	/**
-	 * Refuses a checked filter with problems (what the timeline would ignore), so that
-	 * what is stored is always the canonical form of a filter that means what the user
-	 * asked.
-	 */
-	private static TimelineSearch.Checked withoutProblems(TimelineSearch.Checked checked) {
-		if (!checked.problems().isEmpty()) {
-			throw new SearchProblem(String.join(" ", checked.problems()));
-		}
-		return checked;
 	}
 
 	/** The user's searches, by name. */
 	List<SavedSearch> list(long userId) {
-		return this.jdbc.sql("select " + COLUMNS + " from saved_search where user_id = :user order by lower(name), id")
-			.param("user", userId)
-			.query(SavedSearches::row)
-			.list();
+		return this.repository.findByOwner(userId);
 	}
 
 	/** Every search with its owner's e-mail, for the command line. */
 	List<Owned> listAll() {
-		return this.jdbc.sql("select u.email, " + prefixed("s") + """
-				 from saved_search s join app_user u on u.id = s.user_id order by u.email, lower(s.name), s.id
-				""").query((rs, n) -> new Owned(rs.getString("email"), row(rs, n))).list();
+		Map<Long, String> emails = this.accounts.list()
+			.stream()
+			.collect(Collectors.toMap(Account::id, Account::email, (a, b) -> a));
+		return this.repository.findAll()
+			.stream()
+			.map((search) -> new Owned(emails.getOrDefault(search.userId(), "?"), search))
+			.sorted(BY_OWNER_THEN_NAME)
+			.toList();
 	}
 
 	/** A search and its owner's address. */
@@ -76,161 +65,114 @@ class SavedSearches {
 	}
 
 	Optional<SavedSearch> find(long userId, long id) {
-		return this.jdbc.sql("select " + COLUMNS + " from saved_search where id = :id and user_id = :user")
-			.param("id", id)
-			.param("user", userId)
-			.query(SavedSearches::row)
-			.optional();
+		return this.repository.findByIdAndUserId(id, userId);
 	}
 
 	Optional<SavedSearch> findByFeedToken(String token) {
 		if (token == null || token.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("select " + COLUMNS + " from saved_search where feed_token = :token")
-			.param("token", token)
-			.query(SavedSearches::row)
-			.optional();
+		return this.repository.findByFeedToken(token);
 	}
 
 	/**
 	 * Stores a new search; it starts "seen now", so only items that arrive later are new.
 	 * @throws SearchProblem if the name is empty, too long or already used by this user
 	 */
+	@Transactional
 	SavedSearch create(long userId, String name, TimelineSearch.Checked filter, String notes) {
-		String checkedName = name(name);
-		Instant now = this.clock.instant();
+		SavedSearch search = new SavedSearch(userId, name, filter, notes, this.clock.instant());
+		requireFreeName(userId, search.name(), -1);
 		try {
-			long id = this.jdbc.sql("""
-					insert into saved_search (user_id, name, parameters, notes, last_seen_at, created_at, updated_at)
-					values (:user, :name, :parameters, :notes, :now, :now, :now) returning id
-					""")
-				.param("user", userId)
-				.param("name", checkedName)
-				.param("parameters", withoutProblems(filter).parameters())
-				.param("notes", notes(notes))
-				.param("now", utc(now))
-				.query(Long.class)
-				.single();
-			return find(userId, id).orElseThrow();
+			return this.repository.saveAndFlush(search);
 		}
-		catch (DuplicateKeyException ex) {
-			throw duplicate(checkedName);
+		catch (DataIntegrityViolationException ex) {
+			throw duplicate(search.name());
 		}
 	}
 
 	/**
 	 * Renames a search, replaces its filter and notes; false if the user has no such
 	 * search.
+	 * @param seenVersion the version the edit page showed, or null
+	 * @throws SearchProblem if a value cannot be kept, the name is taken, or the search
+	 * changed since the page was drawn; nothing is changed then
 	 */
-	boolean update(long userId, long id, String name, TimelineSearch.Checked filter, String notes) {
-		String checkedName = name(name);
-		try {
-			return this.jdbc.sql("""
-					update saved_search set name = :name, parameters = :parameters, notes = :notes, updated_at = :now
-					where id = :id and user_id = :user
-					""")
-				.param("name", checkedName)
-				.param("parameters", withoutProblems(filter).parameters())
-				.param("notes", notes(notes))
-				.param("now", utc(this.clock.instant()))
-				.param("id", id)
-				.param("user", userId)
-				.update() == 1;
-		}
-		catch (DuplicateKeyException ex) {
-			throw duplicate(checkedName);
-		}
+	@Transactional
+	boolean update(long userId, long id, String name, TimelineSearch.Checked filter, String notes, Long seenVersion) {
+		return edit(userId, id, seenVersion, (search) -> {
+			// Asked before the change: a query after it would flush the changed name
+			// first.
+			if (name != null) {
+				requireFreeName(userId, name.strip(), id);
+			}
+			search.change(name, filter, notes, this.clock.instant());
+			return search;
+		}).isPresent();
 	}
 
+	@Transactional
 	boolean delete(long userId, long id) {
-		return this.jdbc.sql("delete from saved_search where id = :id and user_id = :user")
-			.param("id", id)
-			.param("user", userId)
-			.update() == 1;
+		return this.repository.deleteOwned(userId, id) == 1;
 	}
 
 	/** Records that the user looked at the search now. */
+	@Transactional
 	boolean markSeen(long userId, long id) {
-		return this.jdbc.sql("update saved_search set last_seen_at = :now where id = :id and user_id = :user")
-			.param("now", utc(this.clock.instant()))
-			.param("id", id)
-			.param("user", userId)
-			.update() == 1;
+		return this.repository.markSeen(userId, id, this.clock.instant()) == 1;
 	}
 
 	/**
 	 * Gives the search a new feed token, which also ends the old one; empty if the user
 	 * has no such search.
 	 */
+	@Transactional
 	Optional<String> newFeedToken(long userId, long id) {
-		String token = token();
-		int updated = this.jdbc.sql("update saved_search set feed_token = :token where id = :id and user_id = :user")
-			.param("token", token)
-			.param("id", id)
-			.param("user", userId)
-			.update();
-		return (updated == 1) ? Optional.of(token) : Optional.empty();
+		return edit(userId, id, null, SavedSearch::newFeedToken);
 	}
 
+	@Transactional
 	boolean revokeFeedToken(long userId, long id) {
-		return this.jdbc.sql("update saved_search set feed_token = null where id = :id and user_id = :user")
-			.param("id", id)
-			.param("user", userId)
-			.update() == 1;
+		return edit(userId, id, null, (search) -> {
+			search.revokeFeedToken();
+			return search;
+		}).isPresent();
 	}
 
-	/** 32 random bytes, URL-safe: the only thing protecting the feed. */
-	private String token() {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	/**
+	 * Loads, changes and writes one search at once, so the version check of the UPDATE
+	 * catches an edit that committed in between.
+	 */
+	private <T> Optional<T> edit(long userId, long id, Long seenVersion, Function<SavedSearch, T> change) {
+		Optional<SavedSearch> found = this.repository.findByIdAndUserId(id, userId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		SavedSearch search = found.get();
+		search.requireVersion(seenVersion);
+		String nameBefore = search.name();
+		T result = change.apply(search);
+		try {
+			this.repository.saveAndFlush(search);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw SavedSearch.changedMeanwhile(nameBefore);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw duplicate(search.name());
+		}
+		return Optional.of(result);
 	}
 
-	private static String name(String name) {
-		String stripped = (name != null) ? name.strip() : "";
-		if (stripped.isEmpty()) {
-			throw new SearchProblem("Give the search a name.");
+	private void requireFreeName(long userId, String name, long exceptId) {
+		if (this.repository.existsByUserIdAndNameAndIdNot(userId, name, exceptId)) {
+			throw duplicate(name);
 		}
-		if (stripped.length() > MAX_NAME) {
-			throw new SearchProblem("A name can have at most " + MAX_NAME + " characters.");
-		}
-		return stripped;
-	}
-
-	private static String notes(String notes) {
-		if (notes == null || notes.isBlank()) {
-			return null;
-		}
-		if (notes.length() > MAX_NOTES) {
-			throw new SearchProblem("Notes can have at most " + MAX_NOTES + " characters.");
-		}
-		return notes.strip();
 	}
 
 	private static SearchProblem duplicate(String name) {
 		return new SearchProblem(
 				"You already have a saved search called \u201C" + name + "\u201D; choose another name.");
-	}
-
-	private static String prefixed(String alias) {
-		return String.join(", ",
-				Arrays.stream(COLUMNS.split(",")).map((column) -> alias + "." + column.strip()).toList());
-	}
-
-	private static SavedSearch row(ResultSet rs, int n) throws SQLException {
-		return new SavedSearch(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"),
-				rs.getString("parameters"), rs.getString("notes"), rs.getString("feed_token"),
-				instant(rs, "last_seen_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +28,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.vigil.items.ItemAddresses;
 import org.vigil.shared.SiteProperties;
 import org.vigil.timeline.TimelineSearch;
 import org.vigil.users.VigilUser;
@@ -62,16 +61,16 @@ class SearchExportController {
 
 	private final SiteProperties site;
 
-	private final JdbcClient jdbc;
+	private final ItemAddresses addresses;
 
 	private final Clock clock;
 
-	SearchExportController(SavedSearches searches, TimelineSearch timeline, SiteProperties site, JdbcClient jdbc,
-			Clock clock) {
+	SearchExportController(SavedSearches searches, TimelineSearch timeline, SiteProperties site,
+			ItemAddresses addresses, Clock clock) {
 		this.searches = searches;
 		this.timeline = timeline;
 		this.site = site;
-		this.jdbc = jdbc;
+		this.addresses = addresses;
 		this.clock = clock;
 	}
 
@@ -81,7 +80,7 @@ class SearchExportController {
 			throws IOException {
 		SavedSearch search = this.searches.find(user.id(), id).orElseThrow(SavedSearchController::notFound);
 		List<TimelineSearch.Match> matches = matches(search, CSV_LIMIT);
-		Map<Long, String> urls = originalUrls(matches);
+		Map<Long, String> urls = this.addresses.originalUrls(matches.stream().map(TimelineSearch.Match::id).toList());
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -181,20 +180,6 @@ class SearchExportController {
 		// The window's end is a little in the future so an item stored this second
 		// counts.
 		return this.timeline.firstSeen(search.parameters(), now.minus(WINDOW), now.plusSeconds(60), limit);
-	}
-
-	/** The items' own addresses, read in batches of 1,000. */
-	private Map<Long, String> originalUrls(List<TimelineSearch.Match> matches) {
-		Map<Long, String> urls = new HashMap<>();
-		List<Long> ids = matches.stream().map(TimelineSearch.Match::id).toList();
-		for (int start = 0; start < ids.size(); start += 1000) {
-			this.jdbc.sql("select id, url from item where id in (:ids)")
-				.param("ids", ids.subList(start, Math.min(ids.size(), start + 1000)))
-				.query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("url")))
-				.list()
-				.forEach((entry) -> urls.put(entry.getKey(), entry.getValue()));
-		}
-		return urls;
 	}
 
 	/** A file name from the search's name: letters, digits, dots, dashes. */

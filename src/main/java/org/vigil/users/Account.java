@@ -22,10 +22,12 @@ import java.util.Locale;
  * @param digestHour the hour of the digest, in the user's time zone
  * @param createdAt when the account was made
  * @param lastLoginAt the last successful login, or null
+ * @param version the account's version: an edit form sends it back, so that a change made
+ * meanwhile by someone else is not overwritten
  */
 public record Account(long id, String email, String displayName, Role role, boolean enabled, boolean activated,
 		ZoneId timeZone, Locale locale, boolean digestEnabled, DayOfWeek digestDay, int digestHour, Instant createdAt,
-		Instant lastLoginAt) {
+		Instant lastLoginAt, long version) {
 
 	/** The display name, or the e-mail address when none is set. */
 	public String name() {

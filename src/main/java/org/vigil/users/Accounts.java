@@ -1,71 +1,62 @@
 package org.vigil.users;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The accounts in app_user: look-ups for login and for the other features, creation, and
- * the settings a user changes. E-mail addresses are stored lower-case; they are the login
- * name.
+ * The accounts: look-ups for login and for the other features (as {@link Account}
+ * records), creation, and the edits users and admins make. Each edit loads the
+ * {@link UserAccount}, lets it check its rules and is refused with a message when the
+ * account changed since the editor's page was drawn ({@code @Version}). Vigil never loses
+ * its last admin.
  */
-@Repository
+@Service
+@Transactional(readOnly = true)
 public class Accounts {
 
 	/** Languages Vigil formats dates in. */
 	public static final List<String> LOCALES = List.of("en", "pl", "ro", "de", "fr");
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+	private static final Comparator<UserAccount> ADMINS_FIRST = Comparator
+		.comparing((UserAccount account) -> account.role() != Role.ADMIN)
+		.thenComparing(UserAccount::email);
 
-	private static final String COLUMNS = """
-			id, email, display_name, role, enabled, password_hash is not null as activated, time_zone, locale,
-			digest_enabled, digest_day, digest_hour, created_at, last_login_at""";
+	private final AccountRepository repository;
 
-	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	Accounts(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	Accounts(AccountRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
 	}
 
 	public Optional<Account> find(long id) {
-		return this.jdbc.sql("select " + COLUMNS + " from app_user where id = :id")
-			.param("id", id)
-			.query(Accounts::account)
-			.optional();
+		return this.repository.findById(id).map(UserAccount::toAccount);
 	}
 
 	public Optional<Account> findByEmail(String email) {
-		return this.jdbc.sql("select " + COLUMNS + " from app_user where email = :email")
-			.param("email", normalizeEmail(email))
-			.query(Accounts::account)
-			.optional();
+		return this.repository.findByEmail(normalizeEmail(email)).map(UserAccount::toAccount);
 	}
 
 	/** Every account, admins first, then by e-mail. */
 	public List<Account> list() {
-		return this.jdbc.sql("select " + COLUMNS + " from app_user order by role = 'admin' desc, email")
-			.query(Accounts::account)
-			.list();
+		return this.repository.findAll().stream().sorted(ADMINS_FIRST).map(UserAccount::toAccount).toList();
 	}
 
 	boolean anyAdmin() {
-		return this.jdbc.sql("select exists (select 1 from app_user where role = 'admin' and enabled)")
-			.query(Boolean.class)
-			.single();
+		return this.repository.existsByRoleAndEnabledTrue(Role.ADMIN);
 	}
 
 	/**
@@ -76,11 +67,9 @@ public class Accounts {
 	}
 
 	Optional<Credentials> credentials(String email) {
-		return this.jdbc.sql("select id, email, password_hash, role, enabled from app_user where email = :email")
-			.param("email", normalizeEmail(email))
-			.query((rs, n) -> new Credentials(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"),
-					Role.ofColumn(rs.getString("role")), rs.getBoolean("enabled")))
-			.optional();
+		return this.repository.findByEmail(normalizeEmail(email))
+			.map((account) -> new Credentials(account.id(), account.email(), account.passwordHash(), account.role(),
+					account.enabled()));
 	}
 
 	/**
@@ -89,55 +78,58 @@ public class Accounts {
 	 */
 	@Transactional
 	public Account create(String email, String displayName, Role role, String passwordHash, String timeZone) {
-		String address = normalizeEmail(email);
-		if (!EMAIL.matcher(address).matches()) {
-			throw new AccountProblem("\u201C" + email + "\u201D is not an e-mail address.");
+		UserAccount account = new UserAccount(email, displayName, role, passwordHash, timeZone, this.clock.instant());
+		if (this.repository.findByEmail(account.email()).isPresent()) {
+			throw duplicate(account.email());
 		}
 		try {
-			long id = this.jdbc.sql("""
-					insert into app_user (email, display_name, role, password_hash, time_zone)
-					values (:email, :name, :role, :hash, :zone) returning id
-					""")
-				.param("email", address)
-				.param("name", blankToNull(displayName))
-				.param("role", role.column())
-				.param("hash", passwordHash)
-				.param("zone", zone(timeZone).getId())
-				.query(Long.class)
-				.single();
-			return find(id).orElseThrow();
+			return this.repository.saveAndFlush(account).toAccount();
 		}
-		catch (DuplicateKeyException ex) {
-			throw new AccountProblem("There is already an account for " + address + ".");
+		catch (DataIntegrityViolationException ex) {
+			// Two requests for one address at once: the unique index decides.
+			throw duplicate(account.email());
 		}
 	}
 
+	@Transactional
 	void setPasswordHash(long id, String passwordHash) {
-		this.jdbc.sql("update app_user set password_hash = :hash where id = :id")
-			.param("hash", passwordHash)
-			.param("id", id)
-			.update();
+		edit(id, null, (account) -> account.changePasswordHash(passwordHash));
 	}
 
-	void setRole(long id, Role role) {
-		this.jdbc.sql("update app_user set role = :role where id = :id")
-			.param("role", role.column())
-			.param("id", id)
-			.update();
+	/**
+	 * Gives an account another role.
+	 * @param seenVersion the version the admin's page showed, or null
+	 * @throws AccountProblem if it would demote the last admin, or the account changed
+	 * since the page was drawn
+	 */
+	@Transactional
+	void setRole(long id, Role role, Long seenVersion) {
+		edit(id, seenVersion, (account) -> {
+			if (role != Role.ADMIN && account.isEnabledAdmin()) {
+				requireAnotherAdmin();
+			}
+			account.changeRole(role);
+		});
 	}
 
-	void setEnabled(long id, boolean enabled) {
-		this.jdbc.sql("update app_user set enabled = :enabled where id = :id")
-			.param("enabled", enabled)
-			.param("id", id)
-			.update();
+	/**
+	 * Enables or disables an account: a disabled one cannot log in and receives no mail.
+	 * @throws AccountProblem if it would disable the last admin, or the account changed
+	 * since the page was drawn
+	 */
+	@Transactional
+	void setEnabled(long id, boolean enabled, Long seenVersion) {
+		edit(id, seenVersion, (account) -> {
+			if (!enabled && account.isEnabledAdmin()) {
+				requireAnotherAdmin();
+			}
+			account.changeEnabled(enabled);
+		});
 	}
 
+	@Transactional
 	void recordLogin(long id, Instant at) {
-		this.jdbc.sql("update app_user set last_login_at = :at where id = :id")
-			.param("at", at.atOffset(ZoneOffset.UTC))
-			.param("id", id)
-			.update();
+		this.repository.recordLogin(id, at);
 	}
 
 	/** What a user changes on the settings page. */
@@ -146,29 +138,25 @@ public class Accounts {
 
 	}
 
-	public void updateSettings(long id, Settings settings) {
-		this.jdbc.sql("""
-				update app_user set display_name = :name, time_zone = :zone, locale = :locale,
-				  digest_enabled = :digest, digest_day = :day, digest_hour = :hour
-				where id = :id
-				""")
-			.param("name", blankToNull(settings.displayName()))
-			.param("zone", settings.timeZone().getId())
-			.param("locale", settings.locale().getLanguage())
-			.param("digest", settings.digestEnabled())
-			.param("day", settings.digestDay().getValue())
-			.param("hour", settings.digestHour())
-			.param("id", id)
-			.update();
+	/**
+	 * Saves the user's settings.
+	 * @param seenVersion the version the settings page showed, or null
+	 * @throws AccountProblem if a setting is not valid or the account changed since the
+	 * page was drawn; nothing is changed then
+	 */
+	@Transactional
+	public void updateSettings(long id, Settings settings, Long seenVersion) {
+		edit(id, seenVersion, (account) -> account.changeSettings(settings));
 	}
 
 	/** Turns the weekly digest off: what the unsubscribe link does. */
+	@Transactional
 	public void disableDigest(long id) {
-		this.jdbc.sql("update app_user set digest_enabled = false where id = :id").param("id", id).update();
+		edit(id, null, UserAccount::disableDigest);
 	}
 
 	static String normalizeEmail(String email) {
-		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
+		return UserAccount.normalizeEmail(email);
 	}
 
 	/**
@@ -184,18 +172,42 @@ public class Accounts {
 		}
 	}
 
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+	static AccountProblem changedMeanwhile(String email) {
+		return new AccountProblem("The account " + email
+				+ " was changed by someone else after this page was opened; reload the page to see the change and try again.");
 	}
 
-	private static Account account(ResultSet rs, int n) throws SQLException {
-		OffsetDateTime lastLogin = rs.getObject("last_login_at", OffsetDateTime.class);
-		return new Account(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-				Role.ofColumn(rs.getString("role")), rs.getBoolean("enabled"), rs.getBoolean("activated"),
-				ZoneId.of(rs.getString("time_zone")), Locale.forLanguageTag(rs.getString("locale")),
-				rs.getBoolean("digest_enabled"), DayOfWeek.of(rs.getInt("digest_day")), rs.getInt("digest_hour"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				(lastLogin != null) ? lastLogin.toInstant() : null);
+	private interface Edit {
+
+		void apply(UserAccount account);
+
+	}
+
+	/**
+	 * Loads, changes and writes one account at once, so the version check of the UPDATE
+	 * ({@code where version = ?}) catches an edit that committed in between.
+	 */
+	private void edit(long id, Long seenVersion, Edit edit) {
+		UserAccount account = this.repository.findById(id)
+			.orElseThrow(() -> new AccountProblem("There is no such account."));
+		account.requireVersion(seenVersion);
+		edit.apply(account);
+		try {
+			this.repository.saveAndFlush(account);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw changedMeanwhile(account.email());
+		}
+	}
+
+	private void requireAnotherAdmin() {
+		if (this.repository.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+			throw new AccountProblem("That is the last admin; make another admin first.");
+		}
+	}
+
+	private static AccountProblem duplicate(String address) {
+		return new AccountProblem("There is already an account for " + address + ".");
 	}
 
 }

@@ -6,12 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,14 +23,17 @@ class Invitations {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final InvitationRepository repository;
+
+	private final Accounts accounts;
 
 	private final UsersProperties properties;
 
 	private final Clock clock;
 
-	Invitations(JdbcClient jdbc, UsersProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	Invitations(InvitationRepository repository, Accounts accounts, UsersProperties properties, Clock clock) {
+		this.repository = repository;
+		this.accounts = accounts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -51,55 +52,32 @@ class Invitations {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		Instant expires = this.clock.instant().plus(this.properties.invitationValidity());
-		this.jdbc.sql("delete from user_invitation where user_id = :user and used_at is null")
-			.param("user", userId)
-			.update();
-		this.jdbc.sql("""
-				insert into user_invitation (token_hash, user_id, created_by, created_at, expires_at)
-				values (:hash, :user, :by, :now, :expires)
-				""")
-			.param("hash", hash(token))
-			.param("user", userId)
-			.param("by", createdBy)
-			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
-			.param("expires", expires.atOffset(ZoneOffset.UTC))
-			.update();
+		Instant now = this.clock.instant();
+		Instant expires = now.plus(this.properties.invitationValidity());
+		this.repository.deleteUnused(userId);
+		this.repository.save(new Invitation(hash(token), userId, createdBy, now, expires));
 		return new Issued(token, expires);
 	}
 
 	/** The user a valid (unused, unexpired) token invites. */
+	@Transactional(readOnly = true)
 	Optional<Long> invitee(String token) {
-		return this.jdbc.sql("""
-				select user_id from user_invitation
-				where token_hash = :hash and used_at is null and expires_at > :now
-				""")
-			.param("hash", hash(token))
-			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
-			.query(Long.class)
-			.optional();
+		Instant now = this.clock.instant();
+		return this.repository.findById(hash(token))
+			.filter((invitation) -> invitation.isUsable(now))
+			.map(Invitation::userId);
 	}
 
 	/**
 	 * Sets the invitee's password and uses the token up, once: of two concurrent
-	 * submissions only the first finds the row unused.
+	 * submissions only the first finds the invitation unused.
 	 */
 	@Transactional
 	Optional<Long> accept(String token, String passwordHash) {
-		Optional<Long> user = this.jdbc.sql("""
-				update user_invitation set used_at = :now
-				where token_hash = :hash and used_at is null and expires_at > :now
-				returning user_id
-				""")
-			.param("hash", hash(token))
-			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
-			.query(Long.class)
-			.optional();
-		user.ifPresent((id) -> this.jdbc.sql("update app_user set password_hash = :hash where id = :id")
-			.param("hash", passwordHash)
-			.param("id", id)
-			.update());
-		return user;
+		Instant now = this.clock.instant();
+		Optional<Invitation> invitation = this.repository.findForUse(hash(token)).filter((found) -> found.use(now));
+		invitation.ifPresent((used) -> this.accounts.setPasswordHash(used.userId(), passwordHash));
+		return invitation.map(Invitation::userId);
 	}
 
 	static String hash(String token) {

@@ -73,8 +73,8 @@ class SettingsController {
 	String save(@AuthenticationPrincipal VigilUser user, @RequestParam(defaultValue = "") String displayName,
 			@RequestParam String timeZone, @RequestParam String language,
 			@RequestParam(defaultValue = "false") boolean digestEnabled, @RequestParam int digestDay,
-			@RequestParam int digestHour, HttpServletRequest request, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			@RequestParam int digestHour, @RequestParam(required = false) Long version, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ZoneId zone;
 		try {
 			zone = Accounts.zone(timeZone);
@@ -83,15 +83,20 @@ class SettingsController {
 			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
 			return "redirect:/settings";
 		}
-		if (!Accounts.LOCALES.contains(language) || digestDay < 1 || digestDay > 7 || digestHour < 0 || digestHour > 23
-				|| displayName.length() > 200) {
+		if (digestDay < 1 || digestDay > 7) {
 			redirect.addFlashAttribute("error",
-					"Those settings are not valid (language, weekday 1–7, hour 0–23, name up to 200 characters). Nothing was changed.");
+					"Those settings are not valid (language, weekday 1\u20137, hour 0\u201323, name up to 200 characters). Nothing was changed.");
 			return "redirect:/settings";
 		}
 		Locale locale = Locale.forLanguageTag(language);
-		this.accounts.updateSettings(user.id(),
-				new Accounts.Settings(displayName, zone, locale, digestEnabled, DayOfWeek.of(digestDay), digestHour));
+		try {
+			this.accounts.updateSettings(user.id(), new Accounts.Settings(displayName, zone, locale, digestEnabled,
+					DayOfWeek.of(digestDay), digestHour), version);
+		}
+		catch (AccountProblem ex) {
+			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
+			return "redirect:/settings";
+		}
 		this.localeResolver.setLocaleContext(request, response,
 				new SimpleTimeZoneAwareLocaleContext(locale, TimeZone.getTimeZone(zone)));
 		redirect.addFlashAttribute("message", "Settings saved.");

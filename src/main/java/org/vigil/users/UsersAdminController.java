@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,8 @@ import org.vigil.shared.SiteProperties;
 /**
  * {@code /admin/users}: admins create analysts (with a password, or by invitation),
  * change roles and disable accounts. Vigil never loses its last admin: an admin cannot
- * demote or disable the last enabled one.
+ * demote or disable the last enabled one. Each form sends the version of the account it
+ * showed, so a change made meanwhile by another admin is reported, not overwritten.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -103,37 +103,34 @@ class UsersAdminController {
 	}
 
 	@PostMapping("/{id}/role")
-	@Transactional
 	String role(@AuthenticationPrincipal VigilUser admin, @PathVariable long id, @RequestParam String role,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		Role chosen = "admin".equals(role) ? Role.ADMIN : Role.ANALYST;
-		if (chosen == Role.ANALYST && wouldLoseLastAdmin(id)) {
-			redirect.addFlashAttribute("error", "That is the last admin; make another admin first.");
+		try {
+			this.accounts.setRole(id, chosen, version);
+		}
+		catch (AccountProblem ex) {
+			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
 			return "redirect:/admin/users";
 		}
-		this.accounts.setRole(id, chosen);
 		log.info("Admin user={} set user={} role={}", admin.id(), id, chosen);
 		redirect.addFlashAttribute("message", "Role changed.");
 		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/{id}/enabled")
-	@Transactional
 	String enabled(@AuthenticationPrincipal VigilUser admin, @PathVariable long id, @RequestParam boolean enabled,
-			RedirectAttributes redirect) {
-		if (!enabled && wouldLoseLastAdmin(id)) {
-			redirect.addFlashAttribute("error", "That is the last admin; make another admin first.");
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		try {
+			this.accounts.setEnabled(id, enabled, version);
+		}
+		catch (AccountProblem ex) {
+			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
 			return "redirect:/admin/users";
 		}
-		this.accounts.setEnabled(id, enabled);
 		log.info("Admin user={} set user={} enabled={}", admin.id(), id, enabled);
 		redirect.addFlashAttribute("message", enabled ? "Account enabled." : "Account disabled; it cannot log in.");
 		return "redirect:/admin/users";
-	}
-
-	private boolean wouldLoseLastAdmin(long id) {
-		List<Account> admins = this.accounts.list().stream().filter((a) -> a.isAdmin() && a.enabled()).toList();
-		return admins.size() == 1 && admins.get(0).id() == id;
 	}
 
 }

@@ -63,6 +63,29 @@ class SavedSearchesWebTest {
 			.toInstant();
 	}
 
+	@Test
+	void anEditSavedFromAnOutdatedTabIsRefusedWithAMessageAndOpeningDoesNotOutdateIt() {
+		fixture().entity("country", "FI", "Finland");
+		long user = TestUsers.analyst(this.jdbc, "tabs@example.org");
+		WebSession session = login("tabs@example.org");
+		session.postForm("/searches", Map.of("name", "Finland", "country", "FI"));
+		long id = this.jdbc.sql("select id from saved_search where user_id = ?").param(user).query(Long.class).single();
+		String edit = session.page("/searches/" + id + "/edit");
+		assertThat(edit).contains("name=\"version\" value=\"0\"");
+		// Opening the search marks it seen; that is not an edit.
+		session.get("/searches/" + id);
+		Map<String, String> renamed = new LinkedHashMap<>(
+				Map.of("name", "Finland (tab 1)", "country", "FI", "parameters", "country=FI", "version", "0"));
+		assertThat(location(session.postForm("/searches/" + id, renamed))).endsWith("/searches");
+		renamed.put("name", "Finland (tab 2)");
+		HttpResponse<String> stale = session.postForm("/searches/" + id, renamed);
+		assertThat(stale.statusCode()).isEqualTo(200);
+		assertThat(stale.body()).contains("\u201CFinland (tab 1)\u201D was changed elsewhere (another tab or device)"
+				+ " after this page was opened; reload it to see the change and try again. Nothing was changed.");
+		assertThat(this.jdbc.sql("select name from saved_search where id = ?").param(id).query(String.class).single())
+			.isEqualTo("Finland (tab 1)");
+	}
+
 	private static String location(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").orElse("");
 	}

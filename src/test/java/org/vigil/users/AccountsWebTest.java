@@ -195,6 +195,48 @@ class AccountsWebTest {
 		assertThat(admin.page("/admin/users")).contains("last admin");
 	}
 
+	@Test
+	void anAdminEditMadeOnAnOutdatedPageIsRefusedWithAMessageNotAppliedOverTheOtherAdmins() {
+		long analyst = TestUsers.analyst(this.jdbc, "contested@example.org");
+		TestUsers.admin(this.jdbc, "first.admin@example.org");
+		TestUsers.admin(this.jdbc, "second.admin@example.org");
+		WebSession first = new WebSession(this.port).login("first.admin@example.org", TestUsers.PASSWORD);
+		WebSession second = new WebSession(this.port).login("second.admin@example.org", TestUsers.PASSWORD);
+		String seen = String.valueOf(version(analyst));
+		// Both admins have the page open and see the account's version in its forms.
+		assertThat(first.page("/admin/users")).contains("name=\"version\" value=\"" + seen + "\"");
+		assertThat(second.page("/admin/users")).contains("name=\"version\" value=\"" + seen + "\"");
+		first.postForm("/admin/users/" + analyst + "/role", Map.of("role", "admin", "version", seen));
+		second.postForm("/admin/users/" + analyst + "/enabled", Map.of("enabled", "false", "version", seen));
+		assertThat(this.jdbc.queryForMap("select role, enabled from app_user where id = ?", analyst))
+			.containsEntry("role", "admin")
+			.containsEntry("enabled", true);
+		assertThat(second.page("/admin/users")).contains("The account contested@example.org was changed by someone"
+				+ " else after this page was opened; reload the page to see the change and try again. Nothing was"
+				+ " changed.");
+	}
+
+	@Test
+	void settingsSavedFromAnOutdatedTabAreRefusedAndLoggingInDoesNotMakeATabOutdated() {
+		long id = TestUsers.analyst(this.jdbc, "two.tabs@example.org");
+		WebSession session = new WebSession(this.port).login("two.tabs@example.org", TestUsers.PASSWORD);
+		String seen = String.valueOf(version(id));
+		new WebSession(this.port).login("two.tabs@example.org", TestUsers.PASSWORD);
+		Map<String, String> warsaw = Map.of("timeZone", "Europe/Warsaw", "language", "pl", "digestDay", "3",
+				"digestHour", "9", "version", seen);
+		assertThat(session.postForm("/settings", warsaw).statusCode()).isEqualTo(302);
+		assertThat(zone(id)).isEqualTo("Europe/Warsaw");
+		Map<String, String> lisbon = Map.of("timeZone", "Europe/Lisbon", "language", "en", "digestDay", "1",
+				"digestHour", "7", "version", seen);
+		session.postForm("/settings", lisbon);
+		assertThat(zone(id)).isEqualTo("Europe/Warsaw");
+		assertThat(session.page("/settings")).contains("was changed by someone else after this page was opened");
+	}
+
+	private long version(long id) {
+		return this.jdbc.queryForObject("select version from app_user where id = ?", Long.class, id);
+	}
+
 	private String zone(long id) {
 		return this.jdbc.queryForObject("select time_zone from app_user where id = ?", String.class, id);
 	}
