@@ -66,7 +66,7 @@ class SavedSearches {
 	/** Every search with its owner's e-mail, for the command line. */
 	List<Owned> listAll() {
 		return this.jdbc.sql("select u.email, " + prefixed("s") + """
-				 from saved_search s join app_user u on u.id = s.user_id order by u.email, lower(s.name), s.id
+				 from saved_search s join user_view u on u.id = s.user_id order by u.email, lower(s.name), s.id
 				""").query((rs, n) -> new Owned(rs.getString("email"), row(rs, n))).list();
 	}
 

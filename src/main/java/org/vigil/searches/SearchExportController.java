@@ -188,7 +188,7 @@ class SearchExportController {
 		Map<Long, String> urls = new HashMap<>();
 		List<Long> ids = matches.stream().map(TimelineSearch.Match::id).toList();
 		for (int start = 0; start < ids.size(); start += 1000) {
-			this.jdbc.sql("select id, url from item where id in (:ids)")
+			this.jdbc.sql("select id, url from item_view where id in (:ids)")
 				.param("ids", ids.subList(start, Math.min(ids.size(), start + 1000)))
 				.query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("url")))
 				.list()

@@ -36,7 +36,7 @@ class TaggingAdminController {
 		model.addAttribute("counts", counts);
 		model.addAttribute("version", this.gazetteer.version());
 		model.addAttribute("stale", this.jdbc.queryForObject("""
-				select count(*) from item i left join item_tagging t on t.item_id = i.id
+				select count(*) from item_view i left join item_tagging t on t.item_id = i.id
 				where t.gazetteer_version is distinct from (select version from gazetteer_version where id = 1)""",
 				Long.class));
 		model.addAttribute("jobs", this.jobs.recent());
