@@ -79,6 +79,13 @@ class OneOwnerPerTableTest {
 	}
 
 	@Test
+	void readingAReadModelIsAnArrowThatMustPointDown() {
+		assertThat(this.rule.violations("org.vigil.sources.Planted", List.of("select title from item_view")))
+			.containsExactly(
+					"org.vigil.sources.Planted (sources) reads item_view of items, a feature sources may not use");
+	}
+
+	@Test
 	void readsTheTablesOfEveryKindOfStatement() {
 		SqlTableNames names = new SqlTableNames(Set.of("item", "source", "mention", "story", "tag_job"));
 		assertThat(names.in("""

@@ -36,6 +36,9 @@ final class TableOwners {
 
 	final Map<String, String> exceptions = new LinkedHashMap<>();
 
+	/** The features whose read models each feature may read. */
+	final Map<String, Set<String>> uses = new LinkedHashMap<>();
+
 	/** Relations listed twice: each must have one owner. */
 	final Set<String> listedTwice = new TreeSet<>();
 
@@ -50,6 +53,7 @@ final class TableOwners {
 					entry.forEach((type, reason) -> map.exceptions.put(type, (String) reason));
 					return;
 				}
+				map.uses.put(feature, new TreeSet<>((List<String>) entry.getOrDefault("uses", List.of())));
 				map.add(feature, (List<String>) entry.getOrDefault("tables", List.of()), false);
 				map.add(feature, (List<String>) entry.getOrDefault("views", List.of()), true);
 			});

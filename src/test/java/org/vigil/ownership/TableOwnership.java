@@ -50,6 +50,10 @@ final class TableOwnership {
 						problem = "writes " + use.relation() + ", a read model of " + owner.feature()
 								+ ": call its API";
 					}
+					else if (!this.owners.uses.getOrDefault(feature, Set.of()).contains(owner.feature())) {
+						problem = "reads " + use.relation() + " of " + owner.feature() + ", a feature " + feature
+								+ " may not use";
+					}
 				}
 				if (problem != null && seen.add(problem)) {
 					violations.add(type + " (" + feature + ") " + problem);
