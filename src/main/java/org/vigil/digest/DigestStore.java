@@ -68,11 +68,11 @@ class DigestStore {
 					u as (
 					  select u.id, z.time_zone, u.created_at, u.digest_day, u.digest_hour,
 					         cast(:now as timestamptz) at time zone z.time_zone as local_now
-					  from app_user u
+					  from user_view u
 					  cross join lateral (select coalesce((select name from zones where name = u.time_zone), 'UTC')
 					                      as time_zone) z
 					  where u.enabled and u.digest_enabled and (cast(:only as bigint) is null or u.id = :only)
-					    and exists (select 1 from saved_search s where s.user_id = u.id)
+					    and exists (select 1 from saved_search_view s where s.user_id = u.id)
 					), s as (
 					  select id, time_zone, created_at, local_now,
 					         date_trunc('week', local_now) + make_interval(days => digest_day - 1, hours => digest_hour) as local_at
@@ -227,7 +227,7 @@ class DigestStore {
 	List<Open> openDeliveries(int limit) {
 		return this.jdbc.sql("""
 				select d.user_id, u.email, d.week, d.status, d.attempts, d.next_attempt_at, d.claimed_by, d.last_error
-				from digest_delivery d join app_user u on u.id = d.user_id
+				from digest_delivery d join user_view u on u.id = d.user_id
 				where d.status in ('pending', 'sending', 'failed')
 				order by d.status = 'failed' desc, d.week desc, u.email limit :limit
 				""")
@@ -243,7 +243,7 @@ class DigestStore {
 		if (userIds.isEmpty()) {
 			return recipients;
 		}
-		this.jdbc.sql("select id, email, display_name, time_zone, locale from app_user where id in (:ids)")
+		this.jdbc.sql("select id, email, display_name, time_zone, locale from user_view where id in (:ids)")
 			.param("ids", userIds)
 			.query((rs) -> {
 				recipients.put(rs.getLong("id"),
@@ -260,7 +260,7 @@ class DigestStore {
 			return searches;
 		}
 		this.jdbc.sql("""
-				select id, user_id, name, parameters from saved_search where user_id in (:ids)
+				select id, user_id, name, parameters from saved_search_view where user_id in (:ids)
 				order by user_id, lower(name), id
 				""").param("ids", userIds).query((rs) -> {
 			SavedSearch search = new SavedSearch(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"),
@@ -279,7 +279,7 @@ class DigestStore {
 	List<EntityCount> topEntities(Instant since, Instant until, int limit) {
 		return this.jdbc.sql("""
 				select e.type, e.key, e.name, count(*) as n
-				from item i join item_entity ie on ie.item_id = i.id join entity e on e.id = ie.entity_id
+				from item_view i join item_entity_view ie on ie.item_id = i.id join entity_view e on e.id = ie.entity_id
 				where i.first_seen_at >= :since and i.first_seen_at < :until
 				group by e.id, e.type, e.key, e.name order by n desc, e.name limit :limit
 				""")

@@ -62,43 +62,43 @@ class ReprocessCommand implements Callable<Integer> {
 		Map<Long, Source> cache = new HashMap<>();
 		Map<ItemStore.Outcome, Integer> counts = new HashMap<>();
 		int[] failed = { 0 };
-		this.jdbc
-			.query("select distinct on (c.item_id) c.item_id, i.source_id, i.canonical_key, i.url, c.url as fetched_url, "
-					+ "c.content_type, c.charset, c.body_gzip, c.extra ->> 'file' as file from raw_capture c join item i on i.id = c.item_id "
-					+ "where (cast(? as bigint) is null or i.source_id = ?) order by c.item_id, c.fetched_at desc",
-					rs -> {
-						Source source = cache.computeIfAbsent(rs.getLong("source_id"),
-								id -> this.sources.findById(id).orElseThrow());
-						try {
-							byte[] body = gunzip(rs.getBytes("body_gzip"));
-							ItemStore.Stored stored;
-							if ("application/json".equals(rs.getString("content_type"))
-									&& source.setting("content_api") != null) {
-								GovUkContent.Item item = GovUkContent.read(body, rs.getString("url"));
-								stored = this.ingestor.store(source, item.pageUrl(), item.extraction(),
-										rs.getString("canonical_key"), null, null, item.withdrawnAt(),
-										item.withdrawnNote());
-							}
-							else {
-								Extraction extraction = this.ingestor.extract(source, rs.getString("fetched_url"), body,
-										rs.getString("charset"), Hints.NONE);
-								if (rs.getString("file") != null) {
-									// An imported file: its title and date come from the
-									// document, as
-									// when it was imported.
-									extraction = ImportedDocument.read(
-											Charsets.decode(body, rs.getString("charset"), source.language()).text(),
-											extraction, rs.getString("fetched_url"), source.zone());
-								}
-								stored = this.ingestor.store(source, rs.getString("url"), extraction,
-										rs.getString("canonical_key"), null, null);
-							}
-							counts.merge(stored.outcome(), 1, Integer::sum);
+		this.jdbc.query(
+				"select distinct on (c.item_id) c.item_id, c.source_id, c.canonical_key, c.url, c.fetched_url, "
+						+ "c.content_type, c.charset, c.body_gzip, c.extra ->> 'file' as file from item_capture_view c "
+						+ "where (cast(? as bigint) is null or c.source_id = ?) order by c.item_id, c.fetched_at desc",
+				rs -> {
+					Source source = cache.computeIfAbsent(rs.getLong("source_id"),
+							id -> this.sources.findById(id).orElseThrow());
+					try {
+						byte[] body = gunzip(rs.getBytes("body_gzip"));
+						ItemStore.Stored stored;
+						if ("application/json".equals(rs.getString("content_type"))
+								&& source.setting("content_api") != null) {
+							GovUkContent.Item item = GovUkContent.read(body, rs.getString("url"));
+							stored = this.ingestor.store(source, item.pageUrl(), item.extraction(),
+									rs.getString("canonical_key"), null, null, item.withdrawnAt(),
+									item.withdrawnNote());
 						}
-						catch (RuntimeException ex) {
-							failed[0]++;
+						else {
+							Extraction extraction = this.ingestor.extract(source, rs.getString("fetched_url"), body,
+									rs.getString("charset"), Hints.NONE);
+							if (rs.getString("file") != null) {
+								// An imported file: its title and date come from the
+								// document, as
+								// when it was imported.
+								extraction = ImportedDocument.read(
+										Charsets.decode(body, rs.getString("charset"), source.language()).text(),
+										extraction, rs.getString("fetched_url"), source.zone());
+							}
+							stored = this.ingestor.store(source, rs.getString("url"), extraction,
+									rs.getString("canonical_key"), null, null);
 						}
-					}, sourceId, sourceId);
+						counts.merge(stored.outcome(), 1, Integer::sum);
+					}
+					catch (RuntimeException ex) {
+						failed[0]++;
+					}
+				}, sourceId, sourceId);
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.printf("reprocessed %d item(s): %d updated, %d unchanged, %d failed%n",
 				counts.values().stream().mapToInt(Integer::intValue).sum() + failed[0],

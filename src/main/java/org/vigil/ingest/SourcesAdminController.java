@@ -111,7 +111,7 @@ class SourcesAdminController {
 	@GetMapping
 	String list(Model model) {
 		Map<Long, Long> counts = new HashMap<>();
-		this.jdbc.query("select source_id, count(*) from item group by source_id", rs -> {
+		this.jdbc.query("select source_id, count(*) from item_view group by source_id", rs -> {
 			counts.put(rs.getLong(1), rs.getLong(2));
 		});
 		Map<Long, CrawlState> crawlStates = this.sources.crawlStates();

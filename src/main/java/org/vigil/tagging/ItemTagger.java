@@ -53,7 +53,7 @@ class ItemTagger {
 	int tag(long itemId) {
 		List<StoredItem> rows = this.jdbc.query("""
 				select i.title, i.body_text, i.published_at, s.key, s.country_code
-				from item i join source s on s.id = i.source_id where i.id = ?""",
+				from item_view i join source_view s on s.id = i.source_id where i.id = ?""",
 				(rs, row) -> new StoredItem(rs.getString(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4),
 						rs.getString(5)),
 				itemId);
@@ -80,10 +80,16 @@ class ItemTagger {
 		List<Tagger.Mention> mentions = Tagger.tag(gazetteer, document, new Tagger.Context(date, scopes));
 		List<NewName> newNames = NewNames.find(document, mentions);
 		this.transaction.executeWithoutResult((status) -> {
-			// The listener and a re-tag job may tag the same item at once: one at a time.
-			if (this.jdbc.queryForList("select id from item where id = ? for update", Long.class, itemId).isEmpty()) {
+			// The listener and a re-tag job may tag the same item at once: one at a time,
+			// serialised on the item's tagging row (tagging's own), written first.
+			if (this.jdbc.queryForList("select id from item_view where id = ?", Long.class, itemId).isEmpty()) {
 				return;
 			}
+			this.jdbc.update("""
+					insert into item_tagging (item_id, gazetteer_version, tagged_at) values (?, ?, ?)
+					on conflict (item_id) do update set gazetteer_version = excluded.gazetteer_version,
+					                                    tagged_at = excluded.tagged_at""", itemId, gazetteer.version,
+					Timestamp.from(this.clock.instant()));
 			this.jdbc.update("delete from mention where item_id = ?", itemId);
 			this.jdbc.update("delete from item_entity where item_id = ?", itemId);
 			List<Object[]> mentionRows = new ArrayList<>();
@@ -109,11 +115,6 @@ class ItemTagger {
 			this.jdbc.batchUpdate(
 					"insert into item_entity (item_id, entity_id, published_at, mentions, confidence) values (?, ?, ?, ?, ?)",
 					entityRows);
-			this.jdbc.update("""
-					insert into item_tagging (item_id, gazetteer_version, tagged_at) values (?, ?, ?)
-					on conflict (item_id) do update set gazetteer_version = excluded.gazetteer_version,
-					                                    tagged_at = excluded.tagged_at""", itemId, gazetteer.version,
-					Timestamp.from(this.clock.instant()));
 			this.candidates.record(itemId, newNames);
 		});
 		return mentions.size();

@@ -58,7 +58,7 @@ class RetagJobs {
 	long enqueue(String reason) {
 		Long id = this.jdbc.queryForObject("""
 				insert into tag_job (reason, gazetteer_version, total, created_at)
-				values (?, ?, (select count(*) from item), ?) returning id""", Long.class, reason,
+				values (?, ?, (select count(*) from item_view), ?) returning id""", Long.class, reason,
 				this.gazetteer.version(), Timestamp.from(this.clock.instant()));
 		this.executor.execute(this::runPending);
 		return (id == null) ? 0 : id;
@@ -109,7 +109,7 @@ class RetagJobs {
 			List<long[]> batch = this.jdbc.query("""
 					select i.id, case when t.gazetteer_version = (select version from gazetteer_version where id = 1)
 					                  then 1 else 0 end
-					from item i left join item_tagging t on t.item_id = i.id
+					from item_view i left join item_tagging t on t.item_id = i.id
 					where i.id > ? order by i.id limit ?""", (rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) },
 					last, BATCH);
 			if (batch.isEmpty()) {

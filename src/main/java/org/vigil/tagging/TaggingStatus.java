@@ -32,7 +32,7 @@ class TaggingStatus {
 	/** Items never tagged, or tagged with an older gazetteer version. */
 	long staleItems() {
 		return this.jdbc.sql("""
-				select count(*) from item i left join item_tagging t on t.item_id = i.id
+				select count(*) from item_view i left join item_tagging t on t.item_id = i.id
 				where t.gazetteer_version is distinct from (select version from gazetteer_version where id = 1)""")
 			.query(Long.class)
 			.single();

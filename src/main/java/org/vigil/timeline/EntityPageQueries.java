@@ -38,7 +38,7 @@ class EntityPageQueries {
 	Optional<Entity> entity(EntityType type, String key) {
 		return this.jdbc.sql("""
 				select e.id, e.key, e.name, e.wikidata, e.country_code, e.kind, p.name as parent_name
-				from entity e left join entity p on p.id = e.parent_id where e.type = :type and e.key = :key
+				from entity_view e left join entity_view p on p.id = e.parent_id where e.type = :type and e.key = :key
 				""")
 			.param("type", type.key())
 			.param("key", key)
@@ -50,7 +50,7 @@ class EntityPageQueries {
 	}
 
 	List<String> aliases(long entityId) {
-		return this.jdbc.sql("select distinct alias from entity_alias where entity_id = :id order by alias")
+		return this.jdbc.sql("select distinct alias from entity_alias_view where entity_id = :id order by alias")
 			.param("id", entityId)
 			.query(String.class)
 			.list();
@@ -58,7 +58,7 @@ class EntityPageQueries {
 
 	List<Role> roles(long entityId) {
 		return this.jdbc.sql("""
-				select role, title, valid_from, valid_to from person_role where entity_id = :id
+				select role, title, valid_from, valid_to from person_role_view where entity_id = :id
 				order by valid_to desc nulls first, valid_from desc nulls last
 				""")
 			.param("id", entityId)
@@ -72,7 +72,7 @@ class EntityPageQueries {
 		Map<LocalDate, Long> weeks = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select (date_trunc('week', published_at at time zone 'UTC'))::date as week, sum(mentions) as n
-				from item_entity where entity_id = :id and published_at >= :since
+				from item_entity_view where entity_id = :id and published_at >= :since
 				group by 1 order by 1
 				""")
 			.param("id", entityId)
@@ -89,11 +89,11 @@ class EntityPageQueries {
 	 */
 	List<Company> company(long entityId, int sample, int limit) {
 		return this.jdbc.sql("""
-				with recent as (select item_id from item_entity where entity_id = :id and published_at is not null
+				with recent as (select item_id from item_entity_view where entity_id = :id and published_at is not null
 				                order by published_at desc, item_id desc limit :sample)
 				select e.id, e.type, e.key, e.name, count(*) as n
-				from recent r join item_entity o on o.item_id = r.item_id and o.entity_id <> :id
-				join entity e on e.id = o.entity_id
+				from recent r join item_entity_view o on o.item_id = r.item_id and o.entity_id <> :id
+				join entity_view e on e.id = o.entity_id
 				group by e.id, e.type, e.key, e.name order by n desc, e.name limit :limit
 				""").param("id", entityId).param("sample", sample).param("limit", limit).query((rs, n) -> {
 			EntityType type = EntityType.of(rs.getString("type")).orElse(null);
@@ -108,9 +108,9 @@ class EntityPageQueries {
 	List<ItemPageQueries.Other> recent(long entityId, int limit) {
 		return this.jdbc.sql("""
 				select i.id, i.title, s.name as source_name, i.published_at, i.published_precision, 0 as shared
-				from (select item_id from item_entity where entity_id = :id and published_at is not null
+				from (select item_id from item_entity_view where entity_id = :id and published_at is not null
 				      order by published_at desc, item_id desc limit :limit) r
-				join item i on i.id = r.item_id join source s on s.id = i.source_id
+				join item_view i on i.id = r.item_id join source_view s on s.id = i.source_id
 				order by i.published_at desc, i.id desc
 				""")
 			.param("id", entityId)

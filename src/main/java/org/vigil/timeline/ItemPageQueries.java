@@ -42,7 +42,7 @@ class ItemPageQueries {
 	Optional<Item> item(long id) {
 		return this.jdbc.sql("""
 				select i.*, s.key as source_key, s.name as source_name, s.kind as source_kind, s.official
-				from item i join source s on s.id = i.source_id where i.id = :id
+				from item_view i join source_view s on s.id = i.source_id where i.id = :id
 				""")
 			.param("id", id)
 			.query((rs, n) -> new Item(rs.getLong("id"), rs.getString("title"), rs.getString("url"),
@@ -59,7 +59,7 @@ class ItemPageQueries {
 	List<MentionHighlighter.Mention> bodyMentions(long itemId) {
 		return this.jdbc.sql("""
 				select m.start_pos, m.end_pos, e.id, e.type, e.key, e.name
-				from mention m join entity e on e.id = m.entity_id
+				from mention_view m join entity_view e on e.id = m.entity_id
 				where m.item_id = :id and not m.in_title order by m.start_pos
 				""")
 			.param("id", itemId)
@@ -75,7 +75,7 @@ class ItemPageQueries {
 
 	List<Version> versions(long itemId) {
 		return this.jdbc.sql("""
-				select version, title, body_text, valid_from, valid_to from item_version
+				select version, title, body_text, valid_from, valid_to from item_version_view
 				where item_id = :id order by version desc limit 20
 				""")
 			.param("id", itemId)
@@ -87,7 +87,7 @@ class ItemPageQueries {
 	List<Other> sameStory(long itemId, long storyId) {
 		return this.jdbc.sql("""
 				select i.id, i.title, s.name as source_name, i.published_at, i.published_precision, 0 as shared
-				from item i join source s on s.id = i.source_id
+				from item_view i join source_view s on s.id = i.source_id
 				where i.story_id = :story and i.id <> :id order by i.published_at nulls last, i.id limit 20
 				""").param("story", storyId).param("id", itemId).query(this::other).list();
 	}
@@ -102,13 +102,13 @@ class ItemPageQueries {
 		return this.jdbc.sql("""
 				select i.id, i.title, s.name as source_name, i.published_at, i.published_precision, r.shared
 				from (select o.item_id, count(*) as shared
-				      from item_entity me
-				      join item_entity o on o.entity_id = me.entity_id and o.item_id <> me.item_id
+				      from item_entity_view me
+				      join item_entity_view o on o.entity_id = me.entity_id and o.item_id <> me.item_id
 				       and o.published_at >= cast(:at as timestamptz) - interval '28 days'
 				       and o.published_at < cast(:at as timestamptz) + interval '28 days'
 				      where me.item_id = :id
 				      group by o.item_id order by count(*) desc, max(o.published_at) desc limit :limit) r
-				join item i on i.id = r.item_id join source s on s.id = i.source_id
+				join item_view i on i.id = r.item_id join source_view s on s.id = i.source_id
 				order by r.shared desc, i.published_at desc
 				""")
 			.param("id", itemId)

@@ -75,7 +75,7 @@ class TimelineQueries {
 				: "left(coalesce(nullif(p.summary, ''), p.body_text), 320)";
 		String sql = "select p.*, " + snippet + " as snippet from (select i.id, i.title, i.item_type, i.language,"
 				+ " i.published_at, i.published_precision, i.summary, i.body_text, s.key as source_key,"
-				+ " s.name as source_name, s.kind as source_kind, s.official from item i join source s on s.id = i.source_id where "
+				+ " s.name as source_name, s.kind as source_kind, s.official from item_view i join source_view s on s.id = i.source_id where "
 				+ where.sql() + " order by i.published_at " + direction + ", i.id " + direction
 				+ " limit :limit) p order by p.published_at desc, p.id desc";
 		where.param("limit", limit);
@@ -88,7 +88,8 @@ class TimelineQueries {
 		where.and("(i.published_at, i.id) > (:afterAt, :afterId)");
 		where.param("afterAt", utc(cursor.publishedAt())).param("afterId", cursor.id());
 		return this.jdbc
-			.sql("select exists (select 1 from item i join source s on s.id = i.source_id where " + where.sql() + ")")
+			.sql("select exists (select 1 from item_view i join source_view s on s.id = i.source_id where "
+					+ where.sql() + ")")
 			.params(where.params())
 			.query(Boolean.class)
 			.single();
@@ -103,17 +104,20 @@ class TimelineQueries {
 		if (itemIds.isEmpty()) {
 			return chips;
 		}
-		this.jdbc.sql("""
-				select ie.item_id, e.id, e.type, e.key, e.name from item_entity ie join entity e on e.id = ie.entity_id
-				where ie.item_id in (:ids)
-				order by ie.item_id, array_position(array['country', 'person', 'programme', 'organisation'], e.type),
-				         ie.mentions desc, e.name
-				""").param("ids", itemIds).query((rs) -> {
-			EntityRef entity = entity(rs);
-			if (entity != null) {
-				chips.computeIfAbsent(rs.getLong("item_id"), (id) -> new ArrayList<>()).add(entity);
-			}
-		});
+		this.jdbc
+			.sql("""
+					select ie.item_id, e.id, e.type, e.key, e.name from item_entity_view ie join entity_view e on e.id = ie.entity_id
+					where ie.item_id in (:ids)
+					order by ie.item_id, array_position(array['country', 'person', 'programme', 'organisation'], e.type),
+					         ie.mentions desc, e.name
+					""")
+			.param("ids", itemIds)
+			.query((rs) -> {
+				EntityRef entity = entity(rs);
+				if (entity != null) {
+					chips.computeIfAbsent(rs.getLong("item_id"), (id) -> new ArrayList<>()).add(entity);
+				}
+			});
 		return chips;
 	}
 
@@ -124,18 +128,18 @@ class TimelineQueries {
 	Facets facets(TimelineFilter filter, int cap) {
 		Where where = where(filter);
 		where.param("cap", cap);
-		String matches = "with m as materialized (select i.id, i.source_id, i.item_type, i.language from item i"
-				+ " join source s on s.id = i.source_id where " + where.sql()
+		String matches = "with m as materialized (select i.id, i.source_id, i.item_type, i.language from item_view i"
+				+ " join source_view s on s.id = i.source_id where " + where.sql()
 				+ " order by i.published_at desc, i.id desc limit :cap)";
 		List<FacetValue> values = this.jdbc
 			.sql(matches
 					+ """
 							select 'total' as dimension, '' as value, '' as label, count(*) as n from m
 							union all
-							select e.type, e.key, e.name, count(*) from m join item_entity ie on ie.item_id = m.id
-							  join entity e on e.id = ie.entity_id group by e.type, e.key, e.name
+							select e.type, e.key, e.name, count(*) from m join item_entity_view ie on ie.item_id = m.id
+							  join entity_view e on e.id = ie.entity_id group by e.type, e.key, e.name
 							union all
-							select 'source', s.key, s.name, count(*) from m join source s on s.id = m.source_id group by s.key, s.name
+							select 'source', s.key, s.name, count(*) from m join source_view s on s.id = m.source_id group by s.key, s.name
 							union all
 							select 'type', m.item_type, m.item_type, count(*) from m group by m.item_type
 							union all
@@ -162,7 +166,7 @@ class TimelineQueries {
 		where.param("limit", limit);
 		return this.jdbc.sql("select i.id, i.title, i.item_type, i.published_at, i.published_precision,"
 				+ " i.first_seen_at, s.key as source_key, s.name as source_name, s.kind as source_kind, s.official from "
-				+ firstSeenItems(since, until) + " join source s on s.id = i.source_id where " + where.sql()
+				+ firstSeenItems(since, until) + " join source_view s on s.id = i.source_id where " + where.sql()
 				+ " order by i.first_seen_at desc, i.id desc limit :limit")
 			.params(where.params())
 			.query((rs, n) -> {
@@ -180,8 +184,8 @@ class TimelineQueries {
 	long countFirstSeen(TimelineFilter filter, Instant since, Instant until) {
 		Where where = firstSeenWhere(filter, since, until);
 		return this.jdbc
-			.sql("select count(*) from " + firstSeenItems(since, until) + " join source s on s.id = i.source_id where "
-					+ where.sql())
+			.sql("select count(*) from " + firstSeenItems(since, until)
+					+ " join source_view s on s.id = i.source_id where " + where.sql())
 			.params(where.params())
 			.query(Long.class)
 			.single();
@@ -198,9 +202,9 @@ class TimelineQueries {
 	 */
 	private static String firstSeenItems(Instant since, Instant until) {
 		if (Duration.between(since, until).compareTo(WINDOW_FIRST) <= 0) {
-			return "(select * from item where first_seen_at >= :since and first_seen_at < :until offset 0) i";
+			return "(select * from item_view where first_seen_at >= :since and first_seen_at < :until offset 0) i";
 		}
-		return "item i";
+		return "item_view i";
 	}
 
 	private Where firstSeenWhere(TimelineFilter filter, Instant since, Instant until) {
@@ -211,16 +215,21 @@ class TimelineQueries {
 	}
 
 	Optional<EntityRef> findEntity(EntityType type, String value) {
-		return this.jdbc.sql("""
-				select e.id, e.type, e.key, e.name from entity e
-				where e.type = :type and (lower(e.key) = lower(:value) or lower(e.name) = lower(:value)
-				  or exists (select 1 from entity_alias a where a.entity_id = e.id and lower(a.alias) = lower(:value)))
-				order by (lower(e.key) = lower(:value)) desc, e.id limit 1
-				""").param("type", type.key()).param("value", value).query(this::entityRow).optional();
+		return this.jdbc
+			.sql("""
+					select e.id, e.type, e.key, e.name from entity_view e
+					where e.type = :type and (lower(e.key) = lower(:value) or lower(e.name) = lower(:value)
+					  or exists (select 1 from entity_alias_view a where a.entity_id = e.id and lower(a.alias) = lower(:value)))
+					order by (lower(e.key) = lower(:value)) desc, e.id limit 1
+					""")
+			.param("type", type.key())
+			.param("value", value)
+			.query(this::entityRow)
+			.optional();
 	}
 
 	boolean sourceExists(String key) {
-		return this.jdbc.sql("select exists (select 1 from source where key = :key)")
+		return this.jdbc.sql("select exists (select 1 from source_view where key = :key)")
 			.param("key", key)
 			.query(Boolean.class)
 			.single();
@@ -234,12 +243,12 @@ class TimelineQueries {
 	/** Gazetteer entries whose name or an alias resembles the text, best first. */
 	List<EntityRef> autocomplete(EntityType type, String text, int limit) {
 		return this.jdbc.sql("""
-				select e.id, e.type, e.key, e.name from entity e
-				left join lateral (select max(similarity(lower(a.alias), lower(:text))) as s from entity_alias a
+				select e.id, e.type, e.key, e.name from entity_view e
+				left join lateral (select max(similarity(lower(a.alias), lower(:text))) as s from entity_alias_view a
 				                   where a.entity_id = e.id) a on true
 				where e.type = :type and (lower(e.name) like lower(:prefix) or lower(e.key) = lower(:text)
 				  or lower(e.name) % lower(:text)
-				  or exists (select 1 from entity_alias x where x.entity_id = e.id
+				  or exists (select 1 from entity_alias_view x where x.entity_id = e.id
 				             and (lower(x.alias) like lower(:prefix) or lower(x.alias) % lower(:text))))
 				order by (lower(e.key) = lower(:text)) desc, (lower(e.name) like lower(:prefix)) desc,
 				         greatest(similarity(lower(e.name), lower(:text)), coalesce(a.s, 0)) desc, e.name
@@ -289,8 +298,8 @@ class TimelineQueries {
 			List<EntityRef> entities = filter.entitiesOf(type);
 			if (!entities.isEmpty()) {
 				String name = type.key() + "Ids";
-				where.and("exists (select 1 from item_entity ie where ie.item_id = i.id and ie.entity_id in (:" + name
-						+ ")" + entityBounds + ")");
+				where.and("exists (select 1 from item_entity_view ie where ie.item_id = i.id and ie.entity_id in (:"
+						+ name + ")" + entityBounds + ")");
 				where.param(name, entities.stream().map(EntityRef::id).toList());
 			}
 		}
