@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +52,8 @@ class OneOwnerPerTableTest {
 		List<String> violations = new ArrayList<>();
 		int withSql = 0;
 		for (Path file : classFiles()) {
-			List<String> strings = ClassFileStrings.of(bytes(file));
+			List<String> strings = new ArrayList<>(ClassFileStrings.of(bytes(file)));
+			strings.addAll(EntityTables.asSql(typeName(file)));
 			violations.addAll(this.rule.violations(typeName(file), strings));
 			if (strings.stream().anyMatch((s) -> !new SqlTableNames(this.relations).in(s).isEmpty())) {
 				withSql++;
@@ -83,6 +86,17 @@ class OneOwnerPerTableTest {
 		assertThat(this.rule.violations("org.vigil.sources.Planted", List.of("select title from item_view")))
 			.containsExactly(
 					"org.vigil.sources.Planted (sources) reads item_view of items, a feature sources may not use");
+	}
+
+	@Test
+	void aJpaEntityMappingAnotherFeaturesTableIsCaught() {
+		assertThat(EntityTables.asSql(PlantedEntity.class.getName())).containsExactly("update app_user");
+		assertThat(EntityTables.asSql(SavedSearchRow.class.getName())).containsExactly("update saved_search_row");
+		assertThat(EntityTables.asSql(PlantedInDigest.class.getName())).isEmpty();
+		assertThat(this.rule.violations("org.vigil.searches.PlantedEntity",
+				EntityTables.asSql(PlantedEntity.class.getName())))
+			.containsExactly(
+					"org.vigil.searches.PlantedEntity (searches) names app_user, a table of users: call its API or read a view it publishes");
 	}
 
 	@Test
@@ -142,6 +156,21 @@ class OneOwnerPerTableTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * An entity as a searches class would be written if it mapped the accounts' table.
+	 */
+	@Entity
+	@Table(name = "app_user")
+	static final class PlantedEntity {
+
+	}
+
+	/** An entity named by its class: saved_search_row. */
+	@Entity
+	static final class SavedSearchRow {
+
 	}
 
 	/** A class as a digest class would be written if it read an account's table. */
