@@ -2,6 +2,7 @@ package org.vigil.tagging;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,13 +70,18 @@ class TagCommand implements Callable<Integer> {
 		LocalDate on = (this.date != null) ? this.date : LocalDate.now(this.clock);
 		for (Path file : this.files) {
 			long started = System.nanoTime();
-			String text = TagReport.withoutImageLines(Files.readString(file, StandardCharsets.UTF_8));
-			List<Tagger.Mention> mentions = Tagger.tag(gazetteer, text, new Tagger.Context(on, Set.of()));
+			// Read in chunks: a large file never needs token arrays for all of it.
+			List<Tagger.Mention> mentions;
+			TextChunks chunks;
+			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				chunks = new TextChunks(reader, TextChunks.DEFAULT_CHARS);
+				mentions = Tagger.tag(gazetteer, chunks, new Tagger.Context(on, Set.of()));
+			}
 			try (JsonGenerator generator = this.json.createGenerator(out)) {
 				TagReport.write(generator, file.toString(), gazetteer, mentions);
 			}
 			out.println();
-			log.info("Tagged file={} chars={} mentions={} millis={}", file, text.length(), mentions.size(),
+			log.info("Tagged file={} chars={} mentions={} millis={}", file, chunks.consumed(), mentions.size(),
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		out.flush();
