@@ -10,7 +10,8 @@ import java.util.List;
 interface ResolutionRule {
 
 	/**
-	 * @param selected the document's candidates, in text order */
+	 * @param selected the document's candidates, in text order
+	 */
 	void apply(List<Candidate> selected, Resolution resolution);
 
 }

@@ -26,9 +26,6 @@ final class Tokens {
 	/** A blank line (a paragraph break) precedes the token: no match spans it. */
 	static final int PARAGRAPH_BEFORE = 128;
 
-	private static final String[] SUFFIXES = { "ului", "ilor", "elor", "owi", "iem", "ach", "ami", "ego", "emu", "ow",
-			"om", "em", "ie", "ii", "ei", "ul", "a", "u", "y", "i", "e" };
-
 	/**
 	 * The text: {@code chars[0..length)}, which starts {@code base} chars into the
 	 * document.
@@ -221,7 +218,7 @@ final class Tokens {
 			}
 			int foldedId = foldedVocabulary.find(foldBuf, fl2, Vocabulary.mix(fh));
 			if (foldedId < 0 && fl2 >= 3 && (firstUpper || firstDigit)) {
-				int stem = stem(foldBuf, fl2, foldedVocabulary);
+				int stem = Stems.find(foldBuf, fl2, foldedVocabulary);
 				if (stem >= 0) {
 					foldedId = stem;
 					fl |= SUFFIXED;
@@ -234,37 +231,6 @@ final class Tokens {
 					? exactVocabulary.find(normBuf, nl, exactHash) : -1;
 			tokens.add(from, i, foldedId, exactId, fl, upper + lower);
 		}
-	}
-
-	/**
-	 * Light suffix handling: an unknown word whose stem is known ("F-35s", "Gripenem",
-	 * "Romaniei"). Stems must be long enough not to turn ordinary words into names.
-	 */
-	private static int stem(char[] buf, int len, Vocabulary vocabulary) {
-		if (buf[len - 1] == 's' && Character.isDigit(buf[len - 2])) {
-			return vocabulary.find(buf, len - 1, Vocabulary.hash(buf, len - 1));
-		}
-		for (String suffix : SUFFIXES) {
-			int stemLength = len - suffix.length();
-			if (stemLength < 5 || !endsWith(buf, len, suffix)) {
-				continue;
-			}
-			int id = vocabulary.find(buf, stemLength, Vocabulary.hash(buf, stemLength));
-			if (id >= 0) {
-				return id;
-			}
-		}
-		return -1;
-	}
-
-	private static boolean endsWith(char[] buf, int len, String suffix) {
-		int offset = len - suffix.length();
-		for (int k = 0; k < suffix.length(); k++) {
-			if (buf[offset + k] != suffix.charAt(k)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private void add(int from, int to, int foldedId, int exactId, int tokenFlags, int letterCount) {
