@@ -1,6 +1,7 @@
 package org.vigil.tagging;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,11 @@ final class Cues {
 	/** Tokens joining a list ("Poland, Romania and Turkey"), folded. */
 	final Set<String> listSeparators;
 
+	/**
+	 * Title words between a title and a new name, as written ("Secretary", "Defence").
+	 */
+	final Set<String> titles;
+
 	private final List<Context> contexts;
 
 	/** Word beginnings that support names of one type and some kinds. */
@@ -29,9 +35,10 @@ final class Cues {
 
 	}
 
-	private Cues(Set<String> saying, Set<String> listSeparators, List<Context> contexts) {
+	private Cues(Set<String> saying, Set<String> listSeparators, Set<String> titles, List<Context> contexts) {
 		this.saying = saying;
 		this.listSeparators = listSeparators;
+		this.titles = titles;
 		this.contexts = contexts;
 	}
 
@@ -52,13 +59,19 @@ final class Cues {
 					"db/gazetteer/cues.yaml: expected a map of saying, list_separators, context");
 		}
 		List<Context> contexts = new ArrayList<>();
-		for (Map<String, Object> row : (List<Map<String, Object>>) file.get("context")) {
+		Object rows = file.get("context");
+		for (Map<String, Object> row : (rows == null) ? List.<Map<String, Object>>of()
+				: (List<Map<String, Object>>) rows) {
 			String type = Objects.requireNonNull((String) row.get("type"), "cues.yaml: context without a type");
 			contexts.add(new Context(type, Set.copyOf(strings(row.get("kinds"))),
 					strings(row.get("words")).toArray(String[]::new)));
 		}
+		Set<String> titles = new HashSet<>();
+		if (file.get("titles") instanceof List<?> list) {
+			list.forEach((title) -> titles.add(title.toString().strip()));
+		}
 		return new Cues(Set.copyOf(strings(file.get("saying"))), Set.copyOf(strings(file.get("list_separators"))),
-				List.copyOf(contexts));
+				Set.copyOf(titles), List.copyOf(contexts));
 	}
 
 	private static List<String> strings(Object value) {
