@@ -80,6 +80,9 @@ final class Gazetteer {
 
 	final long version;
 
+	/** The words around a name that the tagger's rules read (db/gazetteer/cues.yaml). */
+	final Cues cues = Cues.shipped();
+
 	Gazetteer(GazetteerData data, long version) {
 		this.version = version;
 		this.entities = List.copyOf(data.entities());
@@ -119,7 +122,7 @@ final class Gazetteer {
 
 	private void add(String text, byte kind, int target) {
 		boolean exact = kind == EXACT;
-		List<String> tokens = exact ? Tokens.exactTokens(text) : Tokens.foldedTokens(text);
+		List<String> tokens = exact ? PhraseTokens.exact(text) : PhraseTokens.folded(text);
 		if (tokens.isEmpty()) {
 			return;
 		}

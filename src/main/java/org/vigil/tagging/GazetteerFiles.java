@@ -103,13 +103,18 @@ final class GazetteerFiles {
 
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> read(String file) {
+		Object loaded = readYaml(file);
+		return (loaded == null) ? List.of() : (List<Map<String, Object>>) loaded;
+	}
+
+	/** One file of {@code db/gazetteer} as YAML values, every scalar a string. */
+	static Object readYaml(String file) {
 		String path = "db/gazetteer/" + file + ".yaml";
 		try (InputStream in = GazetteerFiles.class.getClassLoader().getResourceAsStream(path)) {
 			if (in == null) {
 				throw new IllegalStateException("Missing gazetteer file on the classpath: " + path);
 			}
-			Object loaded = yaml().load(in);
-			return (loaded == null) ? List.of() : (List<Map<String, Object>>) loaded;
+			return yaml().load(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -2,7 +2,6 @@ package org.vigil.tagging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,13 +22,6 @@ final class NewNames {
 			+ "ćwiczeń|operacja|operacji|exercițiul|operațiunea|Übung|exercice|opération)\\s+((?:" + WORD + ")(?:\\s+"
 			+ WORD + "){0,2})");
 
-	/** Title words that may follow the cue before the name starts. */
-	private static final Set<String> TITLE_WORDS = Set.of("General", "Secretary", "Minister", "Defence", "Defense",
-			"Foreign", "Prime", "Deputy", "State", "Army", "Navy", "Air", "Force", "Forces", "Staff", "Chief",
-			"Commander", "National", "Affairs", "Vice", "Lieutenant", "Major", "Brigadier", "Rear", "Admiral",
-			"President", "Spokesperson", "Spokesman", "Interior", "Finance", "Economy", "Mr", "Mrs", "Ms", "Dr", "Sir",
-			"Dame", "The", "Of", "For", "War", "Digital", "Energy", "Justice", "Health");
-
 	private NewNames() {
 	}
 
@@ -48,7 +40,7 @@ final class NewNames {
 			String[] words = m.group(2).split("\\s+");
 			int first = 0;
 			if ("person".equals(kind)) {
-				while (first < words.length && TITLE_WORDS.contains(words[first])) {
+				while (first < words.length && Cues.shipped().titles.contains(words[first])) {
 					start = text.indexOf(words[first], start) + words[first].length();
 					first++;
 				}

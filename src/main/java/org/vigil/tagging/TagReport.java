@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import tools.jackson.core.JsonGenerator;
 
@@ -16,34 +15,15 @@ import tools.jackson.core.JsonGenerator;
  */
 final class TagReport {
 
-	private static final Pattern IMAGE_LINE = Pattern.compile("(?m)^[ \\t]*!\\[[^\\n]*\\]\\([^\\n]*\\)[ \\t]*$");
-
 	private TagReport() {
 	}
 
 	/**
-	 * Blanks lines that are only a markdown image link ({@code ![caption](url)}): site
-	 * teasers of other articles, not part of this one. Blanked with spaces, so offsets
-	 * still point into the file as given.
+	 * The text with lines that are only a markdown image link blanked
+	 * ({@link ImageLines}).
 	 */
 	static String withoutImageLines(String text) {
-		// Every such line contains "![": most texts have none, and one indexOf over a
-		// large file is many times faster than the line-anchored pattern.
-		if (!text.contains("![")) {
-			return text;
-		}
-		var matcher = IMAGE_LINE.matcher(text);
-		if (!matcher.find()) {
-			return text;
-		}
-		StringBuilder out = new StringBuilder(text);
-		do {
-			for (int i = matcher.start(); i < matcher.end(); i++) {
-				out.setCharAt(i, ' ');
-			}
-		}
-		while (matcher.find());
-		return out.toString();
+		return ImageLines.blank(text);
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package org.vigil.tagging;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A text cut into tokens (runs of letters and digits, and single punctuation marks), each
@@ -28,10 +26,15 @@ final class Tokens {
 	/** A blank line (a paragraph break) precedes the token: no match spans it. */
 	static final int PARAGRAPH_BEFORE = 128;
 
-	private static final String[] SUFFIXES = { "ului", "ilor", "elor", "owi", "iem", "ach", "ami", "ego", "emu", "ow",
-			"om", "em", "ie", "ii", "ei", "ul", "a", "u", "y", "i", "e" };
+	/**
+	 * The text: {@code chars[0..length)}, which starts {@code base} chars into the
+	 * document.
+	 */
+	final char[] chars;
 
-	final String text;
+	final int length;
+
+	final int base;
 
 	int count;
 
@@ -53,38 +56,33 @@ final class Tokens {
 	 * objects under G1) for every text and cost more in garbage collection than the
 	 * tagging itself.
 	 */
-	private static final ThreadLocal<Buffers> SPARE = new ThreadLocal<>();
+	private static final ThreadLocal<int[][]> SPARE = new ThreadLocal<>();
+
+	/** The chars of the last whole text tagged on this thread, for the next one. */
+	private static final ThreadLocal<char[]> SPARE_CHARS = new ThreadLocal<>();
 
 	/** Texts with more tokens than this do not leave their arrays behind. */
 	private static final int MAX_SPARE_TOKENS = 1 << 19;
 
-	private char[] chars;
+	/** The chars are a copy of a whole text (kept for the next), not a chunk reader's. */
+	private final boolean ownsChars;
 
-	private Tokens(String text) {
-		this.text = text;
-		Buffers spare = SPARE.get();
+	private Tokens(char[] chars, int length, int base, boolean ownsChars) {
+		this.chars = chars;
+		this.length = length;
+		this.base = base;
+		this.ownsChars = ownsChars;
+		int capacity = Math.max(16, length / 4);
+		int[][] spare = SPARE.get();
 		SPARE.remove();
-		int capacity = Math.max(16, text.length() / 4);
-		if (spare != null && spare.start.length >= capacity && spare.chars.length >= text.length()) {
-			this.start = spare.start;
-			this.end = spare.end;
-			this.folded = spare.folded;
-			this.exact = spare.exact;
-			this.flags = spare.flags;
-			this.letters = spare.letters;
-			this.chars = spare.chars;
-		}
-		else {
-			int keep = (spare != null) ? Math.max(capacity, spare.start.length) : capacity;
-			this.start = new int[keep];
-			this.end = new int[keep];
-			this.folded = new int[keep];
-			this.exact = new int[keep];
-			this.flags = new int[keep];
-			this.letters = new int[keep];
-			this.chars = new char[Math.max(text.length(), (spare != null) ? spare.chars.length : 0)];
-		}
-		text.getChars(0, text.length(), this.chars, 0);
+		int keep = (spare != null) ? Math.max(capacity, spare[0].length) : capacity;
+		boolean reuse = spare != null && spare[0].length >= capacity;
+		this.start = reuse ? spare[0] : new int[keep];
+		this.end = reuse ? spare[1] : new int[keep];
+		this.folded = reuse ? spare[2] : new int[keep];
+		this.exact = reuse ? spare[3] : new int[keep];
+		this.flags = reuse ? spare[4] : new int[keep];
+		this.letters = reuse ? spare[5] : new int[keep];
 	}
 
 	/**
@@ -93,7 +91,10 @@ final class Tokens {
 	 */
 	void release() {
 		if (this.start.length <= MAX_SPARE_TOKENS) {
-			SPARE.set(new Buffers(this.start, this.end, this.folded, this.exact, this.flags, this.letters, this.chars));
+			SPARE.set(new int[][] { this.start, this.end, this.folded, this.exact, this.flags, this.letters });
+			if (this.ownsChars) {
+				SPARE_CHARS.set(this.chars);
+			}
 		}
 		this.start = null;
 		this.end = null;
@@ -101,27 +102,48 @@ final class Tokens {
 		this.exact = null;
 		this.flags = null;
 		this.letters = null;
-		this.chars = null;
 	}
 
-	private record Buffers(int[] start, int[] end, int[] folded, int[] exact, int[] flags, int[] letters,
-			char[] chars) {
-
+	/** Cuts a whole text into tokens, looking each up in the gazetteer's vocabularies. */
+	static Tokens of(String text, Gazetteer g) {
+		char[] chars = SPARE_CHARS.get();
+		SPARE_CHARS.remove();
+		if (chars == null || chars.length < text.length()) {
+			chars = new char[text.length()];
+		}
+		text.getChars(0, text.length(), chars, 0);
+		Tokens tokens = new Tokens(chars, text.length(), 0, true);
+		tokens.cut(g, 0, true);
+		return tokens;
 	}
 
-	/** Cuts the text into tokens, looking each up in the given vocabularies. */
-	static Tokens of(String text, Vocabulary foldedVocabulary, Vocabulary exactVocabulary, Vocabulary exactLowercase) {
-		Tokens tokens = new Tokens(text);
+	/**
+	 * Cuts one chunk of a document into tokens.
+	 * @param base where the chunk starts in the document
+	 * @param flagsBefore what the whitespace before the chunk's first char says
+	 * ({@link #SPACE_BEFORE}, {@link #NEWLINE_BEFORE}, {@link #PARAGRAPH_BEFORE})
+	 * @param atStart the chunk starts the document (a leading mark is not a token)
+	 */
+	static Tokens of(char[] chars, int length, int base, int flagsBefore, boolean atStart, Gazetteer g) {
+		Tokens tokens = new Tokens(chars, length, base, false);
+		tokens.cut(g, flagsBefore, atStart);
+		return tokens;
+	}
+
+	private void cut(Gazetteer g, int flagsBefore, boolean atStart) {
+		Vocabulary foldedVocabulary = g.foldedVocabulary;
+		Vocabulary exactVocabulary = g.exactVocabulary;
+		Tokens tokens = this;
 		char[] foldBuf = new char[64];
 		char[] normBuf = new char[64];
-		int n = text.length();
-		char[] chars = tokens.chars;
+		int n = this.length;
+		char[] chars = this.chars;
 		int i = 0;
-		int pendingFlags = 0;
+		int pendingFlags = flagsBefore;
 		while (i < n) {
 			char c = chars[i];
 			byte kind = Folding.kind(c);
-			if (kind == Folding.SPACE || (kind == Folding.MARK && tokens.count == 0)) {
+			if (kind == Folding.SPACE || (kind == Folding.MARK && tokens.count == 0 && atStart)) {
 				pendingFlags |= SPACE_BEFORE;
 				if (c == '\n') {
 					pendingFlags |= ((pendingFlags & NEWLINE_BEFORE) != 0) ? PARAGRAPH_BEFORE : NEWLINE_BEFORE;
@@ -196,7 +218,7 @@ final class Tokens {
 			}
 			int foldedId = foldedVocabulary.find(foldBuf, fl2, Vocabulary.mix(fh));
 			if (foldedId < 0 && fl2 >= 3 && (firstUpper || firstDigit)) {
-				int stem = stem(foldBuf, fl2, foldedVocabulary);
+				int stem = Stems.find(foldBuf, fl2, foldedVocabulary);
 				if (stem >= 0) {
 					foldedId = stem;
 					fl |= SUFFIXED;
@@ -205,42 +227,10 @@ final class Tokens {
 			// Exact aliases are acronyms and capitalised words: a lower-case word is
 			// never one.
 			int exactHash = Vocabulary.mix(nh);
-			int exactId = (upper > 0 || firstDigit || exactLowercase.find(normBuf, nl, exactHash) >= 0)
+			int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(normBuf, nl, exactHash) >= 0)
 					? exactVocabulary.find(normBuf, nl, exactHash) : -1;
 			tokens.add(from, i, foldedId, exactId, fl, upper + lower);
 		}
-		return tokens;
-	}
-
-	/**
-	 * Light suffix handling: an unknown word whose stem is known ("F-35s", "Gripenem",
-	 * "Romaniei"). Stems must be long enough not to turn ordinary words into names.
-	 */
-	private static int stem(char[] buf, int len, Vocabulary vocabulary) {
-		if (buf[len - 1] == 's' && Character.isDigit(buf[len - 2])) {
-			return vocabulary.find(buf, len - 1, Vocabulary.hash(buf, len - 1));
-		}
-		for (String suffix : SUFFIXES) {
-			int stemLength = len - suffix.length();
-			if (stemLength < 5 || !endsWith(buf, len, suffix)) {
-				continue;
-			}
-			int id = vocabulary.find(buf, stemLength, Vocabulary.hash(buf, stemLength));
-			if (id >= 0) {
-				return id;
-			}
-		}
-		return -1;
-	}
-
-	private static boolean endsWith(char[] buf, int len, String suffix) {
-		int offset = len - suffix.length();
-		for (int k = 0; k < suffix.length(); k++) {
-			if (buf[offset + k] != suffix.charAt(k)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private void add(int from, int to, int foldedId, int exactId, int tokenFlags, int letterCount) {
@@ -267,48 +257,15 @@ final class Tokens {
 	}
 
 	String surface(int token) {
-		return this.text.substring(this.start[token], this.end[token]);
+		return substring(this.start[token], this.end[token]);
+	}
+
+	String substring(int from, int to) {
+		return new String(this.chars, from, to - from);
 	}
 
 	String folded(int token) {
 		return Folding.fold(surface(token));
-	}
-
-	/** Folded token strings of a phrase, for building patterns. */
-	static List<String> foldedTokens(String phrase) {
-		return split(phrase, true);
-	}
-
-	/** Token strings of a phrase as written (punctuation unified), for exact patterns. */
-	static List<String> exactTokens(String phrase) {
-		return split(phrase, false);
-	}
-
-	private static List<String> split(String phrase, boolean fold) {
-		List<String> result = new ArrayList<>();
-		StringBuilder word = new StringBuilder();
-		for (int i = 0; i < phrase.length(); i++) {
-			char c = phrase.charAt(i);
-			byte kind = Folding.kind(c);
-			if (kind == Folding.WORD || (kind == Folding.MARK && !word.isEmpty())) {
-				char out = fold ? Folding.fold(c) : Folding.normalise(c);
-				if (out != 0) {
-					word.append(out);
-				}
-				continue;
-			}
-			if (!word.isEmpty()) {
-				result.add(word.toString());
-				word.setLength(0);
-			}
-			if (kind == Folding.PUNCT) {
-				result.add(String.valueOf(Folding.fold(c)));
-			}
-		}
-		if (!word.isEmpty()) {
-			result.add(word.toString());
-		}
-		return result;
 	}
 
 }

@@ -1,0 +1,182 @@
+package org.vigil.tagging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the candidates of one text or chunk: multi-pattern matching over tokens in both
+ * tries, the longest match winning where matches overlap, fuzzy person names in what is
+ * left, and year suffixes of recurring exercises; then notes what each candidate's
+ * neighbourhood says ({@link Neighbourhood}).
+ */
+final class CandidateFinder {
+
+	private static final int[] NO_PATTERNS = new int[0];
+
+	private final Gazetteer g;
+
+	private final FuzzyNames fuzzyNames;
+
+	CandidateFinder(Gazetteer g) {
+		this.g = g;
+		this.fuzzyNames = new FuzzyNames(g);
+	}
+
+	/**
+	 * Adds the selected candidates of the tokens before the chunk's cut to {@code into},
+	 * in text order.
+	 * @param whole the tokens run to the end of the document: no cut needed
+	 * @return the token the next chunk starts with ({@code t.count} when whole), or -1
+	 * when the chunk has nowhere to be cut and must grow
+	 */
+	int find(Tokens t, boolean whole, List<Candidate> into) {
+		List<Candidate> candidates = new ArrayList<>();
+		collect(t, this.g.foldedTrie, t.folded, candidates);
+		collect(t, this.g.exactTrie, t.exact, candidates);
+		int cut = whole ? t.count : ChunkCut.find(t, candidates, this.g.cues);
+		if (cut < 0) {
+			return -1;
+		}
+		if (cut < t.count) {
+			candidates.removeIf((c) -> c.from >= cut);
+		}
+		if (candidates.isEmpty() && this.g.fuzzyNames.isEmpty()) {
+			return cut;
+		}
+		List<Candidate> selected = select(candidates, t.count);
+		selected.addAll(this.fuzzyNames.find(t, cut, selected));
+		selected.sort(Comparator.comparingInt((Candidate c) -> c.from));
+		Map<Integer, Candidate> startingAt = new HashMap<>();
+		Map<Integer, Candidate> endingAt = new HashMap<>();
+		for (Candidate c : selected) {
+			startingAt.put(c.from, c);
+			endingAt.put(c.to, c);
+			yearSuffix(t, c, startingAt);
+		}
+		new Neighbourhood(this.g, t, startingAt, endingAt).describe(selected, candidates);
+		into.addAll(selected);
+		return cut;
+	}
+
+	private void collect(Tokens t, TokenTrie trie, int[] ids, List<Candidate> into) {
+		int count = t.count;
+		for (int i = 0; i < count; i++) {
+			int node = trie.child(TokenTrie.ROOT, ids[i]);
+			for (int j = i; node >= 0;) {
+				int[] outputs = trie.outputs(node);
+				if (outputs.length > 0) {
+					int[] valid = valid(t, outputs, i, j + 1);
+					if (valid.length > 0) {
+						into.add(new Candidate(i, j + 1, valid, t));
+					}
+				}
+				j++;
+				if (j >= count || t.is(j, Tokens.PARAGRAPH_BEFORE)) {
+					break;
+				}
+				node = trie.child(node, ids[j]);
+			}
+		}
+	}
+
+	private int[] valid(Tokens t, int[] outputs, int from, int to) {
+		// A suffixed word without a capital ("polskiego" read as "polski") matches
+		// nothing.
+		for (int k = from; k < to; k++) {
+			if (t.is(k, Tokens.SUFFIXED) && !t.is(k, Tokens.CAP)) {
+				return NO_PATTERNS;
+			}
+		}
+		int[] valid = new int[outputs.length];
+		int n = 0;
+		boolean cap = t.is(from, Tokens.CAP);
+		for (int p : outputs) {
+			Gazetteer.Pattern pattern = this.g.patterns.get(p);
+			boolean ok = switch (pattern.kind()) {
+				case Gazetteer.ALIAS -> !"person".equals(this.g.entity(pattern.target()).type()) || cap;
+				case Gazetteer.SURNAME -> cap;
+				case Gazetteer.NEEDS_CONTEXT, Gazetteer.ROLE_BARE -> !pattern.capitalised() || cap;
+				case Gazetteer.CAPITAL -> cap && saying(t, to);
+				default -> true;
+			};
+			if (ok) {
+				valid[n++] = p;
+			}
+		}
+		return Arrays.copyOf(valid, n);
+	}
+
+	/** "Moscow said", "Warszawa zapowiada": the capital speaks for the government. */
+	private boolean saying(Tokens t, int next) {
+		return next < t.count && t.is(next, Tokens.WORD) && !t.is(next, Tokens.NEWLINE_BEFORE)
+				&& this.g.cues.saying.contains(t.folded(next));
+	}
+
+	/** Longest first; of overlapping candidates the longer wins, then the earlier. */
+	private static List<Candidate> select(List<Candidate> candidates, int tokens) {
+		candidates.sort((a, b) -> {
+			int byChars = Integer.compare(b.charEnd - b.charStart, a.charEnd - a.charStart);
+			if (byChars != 0) {
+				return byChars;
+			}
+			int byTokens = Integer.compare(b.to - b.from, a.to - a.from);
+			return (byTokens != 0) ? byTokens : Integer.compare(a.from, b.from);
+		});
+		BitSet covered = new BitSet(tokens);
+		List<Candidate> selected = new ArrayList<>();
+		Candidate previous = null;
+		for (Candidate c : candidates) {
+			// Equal spans sort next to each other: one candidate with all their patterns.
+			if (previous != null && previous.from == c.from && previous.to == c.to) {
+				previous.merge(c.patterns);
+				continue;
+			}
+			previous = null;
+			int taken = covered.nextSetBit(c.from);
+			if (taken < 0 || taken >= c.to) {
+				covered.set(c.from, c.to);
+				selected.add(c);
+				previous = c;
+			}
+		}
+		return selected;
+	}
+
+	/**
+	 * "Dacian Fall 25", "BALTOPS 2024", "Zapad-2025": the edition of a recurring
+	 * exercise.
+	 */
+	private void yearSuffix(Tokens t, Candidate c, Map<Integer, Candidate> startingAt) {
+		boolean recurring = false;
+		for (int p : c.patterns) {
+			Gazetteer.Pattern pattern = this.g.patterns.get(p);
+			if (pattern.kind() <= Gazetteer.NEEDS_CONTEXT && this.g.entity(pattern.target()).recurring()) {
+				recurring = true;
+			}
+		}
+		if (!recurring) {
+			return;
+		}
+		int k = c.to;
+		if (k < t.count && !t.is(k, Tokens.WORD) && !t.is(k, Tokens.SPACE_BEFORE)) {
+			char mark = t.chars[t.start[k]];
+			if (mark == '-' || mark == '\'') {
+				k++;
+			}
+		}
+		if (k < t.count && t.is(k, Tokens.DIGITS) && !t.is(k, Tokens.NEWLINE_BEFORE) && !startingAt.containsKey(k)) {
+			String digits = t.surface(k);
+			if (digits.matches("\\d{2}|(19|20)\\d{2}")) {
+				c.to = k + 1;
+				c.charEnd = t.base + t.end[k];
+				c.year = true;
+			}
+		}
+	}
+
+}
