@@ -79,27 +79,30 @@ public class ItemEdits {
 			if (this.jdbc.queryForList("select id from item where id = ? for update", Long.class, id).isEmpty()) {
 				return null;
 			}
-			return this.jdbc.update(
+			int updated = this.jdbc.update(
 					"update item set published_at = ?, published_precision = ?, published_raw = ? where id = ? "
 							+ "and (published_at is distinct from ? or published_precision <> ?)",
 					Timestamp.from(publishedAt), precision, raw, id, Timestamp.from(publishedAt), precision);
+			publishIfChanged(id, updated);
+			return updated;
 		});
-		if (changed == null) {
-			return false;
-		}
-		if (changed > 0) {
-			this.events.publishEvent(new ItemStored(id, false));
-		}
-		return true;
+		return changed != null;
 	}
 
 	/** Files the item under another source and type (what it is, shown as its badge). */
 	public void relabel(long id, long sourceId, String type) {
-		int changed = this.jdbc.update(
-				"update item set source_id = ?, item_type = coalesce(?, item_type) where id = ? "
-						+ "and (source_id <> ? or item_type is distinct from coalesce(?, item_type))",
-				sourceId, type, id, sourceId, type);
-		if (changed > 0) {
+		this.transactions.executeWithoutResult((status) -> publishIfChanged(id,
+				this.jdbc.update(
+						"update item set source_id = ?, item_type = coalesce(?, item_type) where id = ? "
+								+ "and (source_id <> ? or item_type is distinct from coalesce(?, item_type))",
+						sourceId, type, id, sourceId, type)));
+	}
+
+	/**
+	 * In the edit's transaction, so that the event is recorded durably with the change.
+	 */
+	private void publishIfChanged(long id, int changedRows) {
+		if (changedRows > 0) {
 			this.events.publishEvent(new ItemStored(id, false));
 		}
 	}

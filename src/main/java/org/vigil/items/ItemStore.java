@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores items: one per canonical key, unchanged content writes nothing, changed content
  * keeps the earlier text as a version, every stored page keeps its raw capture, and the
- * same statement from two sources becomes one story. {@link ItemStored} is published
- * after the transaction commits.
+ * same statement from two sources becomes one story. {@link ItemStored} is published in
+ * the transaction that stores the item, so it is recorded durably with it.
  */
 @Service
 public class ItemStore {
@@ -74,12 +74,15 @@ public class ItemStore {
 	}
 
 	public Stored store(ItemDraft draft) {
-		Stored stored = this.transactions.execute(status -> storeInTransaction(draft));
-		if (stored.outcome() != Outcome.UNCHANGED) {
-			// After the commit, so that listeners of either kind see the item.
-			this.events.publishEvent(new ItemStored(stored.itemId(), stored.outcome() == Outcome.NEW));
-		}
-		return stored;
+		return this.transactions.execute(status -> {
+			Stored stored = storeInTransaction(draft);
+			if (stored.outcome() != Outcome.UNCHANGED) {
+				// Inside the transaction: the event publication registry records it with
+				// the item (both commit or neither), and listeners run after the commit.
+				this.events.publishEvent(new ItemStored(stored.itemId(), stored.outcome() == Outcome.NEW));
+			}
+			return stored;
+		});
 	}
 
 	/** The hash that decides whether content changed: title, text and withdrawal. */

@@ -1,52 +1,48 @@
 package org.vigil.tagging;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigil.shared.Pools;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.vigil.items.ItemStored;
 
 /**
- * Tags each item after ingest has committed it, on a background thread of its own so that
- * storing items never waits for tagging.
+ * Tags each item after ingest has committed it, on a thread of its own so that storing
+ * items never waits for tagging.
+ *
+ * <p>
+ * The event is durable: it was recorded with the item, and stays incomplete until this
+ * method returns, so an exception or a crash here means it is published again at the next
+ * start. Tagging replaces the item's mentions, so a second run gives the same tags.
  */
 @Component
 class ItemStoredListener {
+
+	/**
+	 * The name the event publication registry files this listener's publications under;
+	 * fixed, so that moving or renaming the method does not orphan outstanding ones.
+	 */
+	static final String ID = "tagging.item-stored";
 
 	private static final Logger log = LoggerFactory.getLogger(ItemStoredListener.class);
 
 	private final ItemTagger tagger;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(Pools.daemonThreads("tagging"));
-
 	ItemStoredListener(ItemTagger tagger) {
 		this.tagger = tagger;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener(id = ID)
 	void onItemStored(ItemStored event) {
-		this.executor.execute(() -> {
-			try {
-				int mentions = this.tagger.tag(event.itemId());
-				log.debug("Tagged item={} mentions={}", event.itemId(), mentions);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Tagging failed item={}: {}", event.itemId(), ex.toString());
-			}
-		});
-	}
-
-	@PreDestroy
-	void stop() throws InterruptedException {
-		this.executor.shutdown();
-		this.executor.awaitTermination(10, TimeUnit.SECONDS);
+		try {
+			int mentions = this.tagger.tag(event.itemId());
+			log.debug("Tagged item={} mentions={}", event.itemId(), mentions);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Tagging failed item={}, left for the next start: {}", event.itemId(), ex.toString());
+			throw ex;
+		}
 	}
 
 }

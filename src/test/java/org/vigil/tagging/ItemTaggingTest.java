@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vigil.items.ItemStored;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,9 @@ class ItemTaggingTest {
 	MockMvc mvc;
 
 	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
 	RetagJobs jobs;
 
 	@Autowired
@@ -66,7 +70,7 @@ class ItemTaggingTest {
 				"NATO Secretary General Mark Rutte met soldiers of the Forward Land Forces in Orzysz.\n\n"
 						+ "Rutte thanked Poland for hosting F-35 jets.",
 				"2025-12-19T10:00:00Z");
-		this.events.publishEvent(new ItemStored(item, true));
+		publishStored(item);
 		awaitTagged(item);
 		List<Map<String, Object>> mentions = this.jdbc.queryForList(
 				"""
@@ -109,7 +113,7 @@ class ItemTaggingTest {
 				"Defence Minister Zygimantas Vaiciulevicius welcomed the Panzerbrigade 45. "
 						+ "Exercise Northern Thunderbolt starts on Monday.",
 				"2025-05-05T08:00:00Z");
-		this.events.publishEvent(new ItemStored(item, true));
+		publishStored(item);
 		awaitTagged(item);
 		this.mvc.perform(get("/admin/candidates"))
 			.andExpect(status().isOk())
@@ -167,6 +171,11 @@ class ItemTaggingTest {
 						values ((select id from source where key = 'test'), ?, 'https://example.org/' || ?, ?, ?, ?::timestamptz, now(), now(), 'h')
 						returning id""",
 				Long.class, key, key, title, body, publishedAt);
+	}
+
+	/** As ingest does: in the transaction that stored the item. */
+	private void publishStored(long item) {
+		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ItemStored(item, true)));
 	}
 
 	private void awaitTagged(long item) throws InterruptedException {
