@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import org.vigil.shared.ResourceChecksum;
 
 /**
  * Applies the shipped sources file to the {@code source} table, field by field: a field
@@ -45,14 +46,7 @@ final class ShippedSources {
 
 	/** A checksum of the file: Flyway applies the file again when it changes. */
 	int checksum() {
-		CRC32 crc = new CRC32();
-		try (InputStream in = this.file.getInputStream()) {
-			crc.update(in.readAllBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + this.file, ex);
-		}
-		return (int) crc.getValue();
+		return ResourceChecksum.of(List.of(this.file));
 	}
 
 	List<SourceDeclaration> read() {
