@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import org.vigil.shared.Pools;
 import org.vigil.sources.Source;
 import org.vigil.sources.SourceClaim;
-import org.vigil.sources.SourceRepository;
+import org.vigil.sources.SourceCrawlStore;
 
 /**
  * Runs the crawl of each claimed source on a thread of its own under a deadline of its
@@ -40,7 +40,7 @@ class CrawlRuns implements DisposableBean {
 
 	private final Crawler crawler;
 
-	private final SourceRepository sources;
+	private final SourceCrawlStore sources;
 
 	private final CrawlProperties properties;
 
@@ -64,7 +64,7 @@ class CrawlRuns implements DisposableBean {
 
 	private final Map<UUID, Run> running = new ConcurrentHashMap<>();
 
-	CrawlRuns(Crawler crawler, SourceRepository sources, CrawlProperties properties, Clock clock) {
+	CrawlRuns(Crawler crawler, SourceCrawlStore sources, CrawlProperties properties, Clock clock) {
 		this.crawler = crawler;
 		this.sources = sources;
 		this.properties = properties;

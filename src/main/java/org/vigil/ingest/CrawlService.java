@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.vigil.shared.Pools;
 import org.vigil.sources.Source;
 import org.vigil.sources.SourceClaim;
-import org.vigil.sources.SourceRepository;
+import org.vigil.sources.SourceCrawlStore;
 
 /**
  * Runs crawls: of the sources that are due (claimed with {@code SKIP LOCKED} and a short
@@ -37,7 +37,7 @@ class CrawlService implements DisposableBean {
 
 	private final CrawlRuns runs;
 
-	private final SourceRepository sources;
+	private final SourceCrawlStore sources;
 
 	private final Clock clock;
 
@@ -51,7 +51,7 @@ class CrawlService implements DisposableBean {
 	 */
 	private final ExecutorService refill = Executors.newSingleThreadExecutor(Pools.daemonThreads("crawl-refill"));
 
-	CrawlService(CrawlRuns runs, SourceRepository sources, IngestProperties properties, Clock clock) {
+	CrawlService(CrawlRuns runs, SourceCrawlStore sources, IngestProperties properties, Clock clock) {
 		this.runs = runs;
 		this.sources = sources;
 		this.clock = clock;

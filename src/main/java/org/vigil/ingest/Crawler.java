@@ -12,12 +12,11 @@ import org.vigil.shared.Pools;
 
 import org.springframework.stereotype.Component;
 
-import org.vigil.items.CanonicalKeys;
 import org.vigil.items.ItemDraft;
 import org.vigil.items.ItemStore;
 import org.vigil.sources.Source;
 import org.vigil.sources.SourceClaim;
-import org.vigil.sources.SourceRepository;
+import org.vigil.sources.SourceCrawlStore;
 
 /**
  * Crawls one source, top to bottom: fetch each listing (conditional GET), read its
@@ -54,13 +53,13 @@ class Crawler {
 
 	private final Ingestor ingestor;
 
-	private final SourceRepository sources;
+	private final SourceCrawlStore sources;
 
 	private final IngestProperties properties;
 
 	private final Clock clock;
 
-	Crawler(Fetcher fetcher, FetchStates fetchStates, Ingestor ingestor, SourceRepository sources,
+	Crawler(Fetcher fetcher, FetchStates fetchStates, Ingestor ingestor, SourceCrawlStore sources,
 			IngestProperties properties, Clock clock) {
 		this.fetcher = fetcher;
 		this.fetchStates = fetchStates;
@@ -135,7 +134,7 @@ class Crawler {
 		Map<String, Candidate> unique = new LinkedHashMap<>();
 		for (Candidate candidate : page.candidates()) {
 			// Feeds repeat entries and change ids; the canonical key decides.
-			unique.putIfAbsent(CanonicalKeys.of(candidate.url(), null), candidate);
+			unique.putIfAbsent(this.ingestor.keyOf(candidate.url(), null), candidate);
 			if (unique.size() >= this.properties.maxItemsPerUrl()) {
 				break;
 			}
@@ -179,7 +178,7 @@ class Crawler {
 			ItemDraft.RawCapture capture = new ItemDraft.RawCapture(fetched.url(), this.clock.instant(),
 					fetched.status(), fetched.contentType(), fetched.charset(), fetched.body(), candidate.extraJson());
 			ItemStore.Stored stored;
-			if (source.setting("content_api") != null) {
+			if (source.settings().contentApi() != null) {
 				GovUkContent.Item item = GovUkContent.read(fetched.body(), candidate.url());
 				Extraction extraction = item.extraction();
 				if (extraction.published() == null && candidate.hints().published() != null) {
@@ -203,7 +202,7 @@ class Crawler {
 			if (counters.cancelled()) {
 				return;
 			}
-			if (source.flag("page_optional") && candidate.hints().summary() != null
+			if (source.settings().pageOptional() && candidate.hints().summary() != null
 					&& candidate.hints().title() != null) {
 				// The page is out of reach (war.gov answers 403 to many clients): keep
 				// the

@@ -124,8 +124,7 @@ class ExtractCommand implements Callable<Integer> {
 	}
 
 	private static ZoneId zoneOf(SourceDeclaration site) {
-		Object zone = (site != null) ? site.settings().get("zone") : null;
-		return (zone != null) ? ZoneId.of(zone.toString()) : ZoneOffset.UTC;
+		return (site != null) ? site.settings().zoneOrUtc() : ZoneOffset.UTC;
 	}
 
 }

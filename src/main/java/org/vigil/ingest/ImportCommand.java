@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-import org.vigil.items.CanonicalKeys;
 import org.vigil.items.ItemDraft;
 import org.vigil.items.ItemEdits;
 import org.vigil.items.ItemStore;
@@ -153,7 +152,7 @@ class ImportCommand implements Callable<Integer> {
 		PublishedDate published = extraction.published();
 
 		// The item this file made before: the same address, else the same content.
-		String key = CanonicalKeys.of(url, extraction.canonicalUrl());
+		String key = this.ingestor.keyOf(url, extraction.canonicalUrl());
 		String hash = ItemStore
 			.contentHash(new ItemDraft(source.id(), key, url, title, extraction.type(), extraction.language(), null,
 					null, null, null, null, extraction.bodyHtml(), extraction.bodyText(), false, null, null, null));

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import org.vigil.items.CanonicalKeys;
 import org.vigil.items.ItemDraft;
 import org.vigil.items.ItemStore;
 import org.vigil.sources.Source;
@@ -32,7 +31,10 @@ class Ingestor {
 
 	private final SiteRuleHealth siteRules;
 
-	Ingestor(ItemStore items, Clock clock, SiteRuleHealth siteRules) {
+	private final SourceKeyRules keyRules;
+
+	Ingestor(ItemStore items, Clock clock, SiteRuleHealth siteRules, SourceKeyRules keyRules) {
+		this.keyRules = keyRules;
 		this.items = items;
 		this.clock = clock;
 		this.siteRules = siteRules;
@@ -47,8 +49,8 @@ class Ingestor {
 
 	Extraction extract(Source source, String url, byte[] body, String headerCharset, Hints hints) {
 		Charsets.Decoded decoded = Charsets.decode(body, headerCharset, source.language());
-		Hints known = (hints.type() == null && source.setting("type") != null)
-				? new Hints(hints.title(), hints.published(), hints.author(), source.setting("type"), hints.summary())
+		Hints known = (hints.type() == null && source.settings().type() != null)
+				? new Hints(hints.title(), hints.published(), hints.author(), source.settings().type(), hints.summary())
 				: hints;
 		Extraction extraction = Extractor.extract(url, decoded.text(), source.selectors(), known, source.zone(),
 				source.language());
@@ -79,9 +81,9 @@ class Ingestor {
 		if (extraction.bodyText().isBlank() && extraction.title().isBlank()) {
 			throw new FetchException("no title and no text could be extracted from " + url);
 		}
-		String key = (keyOverride != null) ? keyOverride : CanonicalKeys.of(url, extraction.canonicalUrl());
+		String key = (keyOverride != null) ? keyOverride : keyOf(url, extraction.canonicalUrl());
 		String title = extraction.title().isBlank() ? Extractor.titleFromUrl(url) : extraction.title();
-		boolean partial = extraction.partial() && (source.flag("paywall") || source.kind().equals("manual"))
+		boolean partial = extraction.partial() && (source.settings().paywall() || source.kind().equals("manual"))
 				|| extraction.partial() && extraction.bodyText().length() < 600 || extraction.partialReason() != null;
 		ItemDraft draft = new ItemDraft(source.id(), key, url, truncate(title, 1000), extraction.type(),
 				extraction.language(), truncate(extraction.author(), 300),
@@ -92,6 +94,13 @@ class Ingestor {
 		ItemStore.Stored stored = this.items.store(draft);
 		this.items.notePartialReason(stored.itemId(), extraction.partialReason());
 		return stored;
+	}
+
+	/**
+	 * The item key of a page, by every source's key rules (see {@link SourceKeyRules}).
+	 */
+	String keyOf(String url, String canonicalUrl) {
+		return this.keyRules.keys().of(url, canonicalUrl);
 	}
 
 	ItemStore.Stored store(ItemDraft draft) {

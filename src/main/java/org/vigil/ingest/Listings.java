@@ -99,7 +99,7 @@ final class Listings {
 					? Jsoup.parse(entry.getDescription().getValue()).text().strip() : null;
 			String author = (entry.getAuthor() != null && !entry.getAuthor().isBlank()) ? entry.getAuthor().strip()
 					: null;
-			String contentApi = source.setting("content_api");
+			String contentApi = source.settings().contentApi();
 			String fetchUrl = url;
 			if (contentApi != null) {
 				fetchUrl = contentApi.replaceAll("/+$", "") + URI.create(url).getRawPath();
@@ -160,11 +160,9 @@ final class Listings {
 	static Page html(Source source, String listingUrl, Fetched fetched) {
 		Document doc = Jsoup.parse(Charsets.decode(fetched.body(), fetched.charset(), source.language()).text(),
 				listingUrl);
-		String itemLinks = (source.setting("item_links") != null) ? source.setting("item_links") : "article a[href]";
-		Pattern linkPattern = (source.setting("item_link_pattern") != null)
-				? Pattern.compile(source.setting("item_link_pattern")) : null;
-		Pattern dateInText = (source.setting("date_in_link_text") != null)
-				? Pattern.compile(source.setting("date_in_link_text")) : null;
+		String itemLinks = (source.settings().itemLinks() != null) ? source.settings().itemLinks() : "article a[href]";
+		Pattern linkPattern = source.settings().linkPattern();
+		Pattern dateInText = source.settings().dateInText();
 		List<Candidate> candidates = new ArrayList<>();
 		for (Element item : doc.select(itemLinks)) {
 			Element link = item.is("a[href]") ? item : item.selectFirst("a[href]");
@@ -176,11 +174,11 @@ final class Listings {
 					|| linkPattern != null && !linkPattern.matcher(url).find()) {
 				continue;
 			}
-			String title = firstText(item, source.setting("item_title"));
+			String title = firstText(item, source.settings().itemTitle());
 			if (title == null) {
 				title = link.text().strip();
 			}
-			String rawDate = firstText(item, source.setting("item_date"));
+			String rawDate = firstText(item, source.settings().itemDate());
 			if (dateInText != null) {
 				Matcher m = dateInText.matcher(title);
 				if (m.find()) {
@@ -201,7 +199,7 @@ final class Listings {
 			throw new FetchException("no article links (" + itemLinks + ") on the HTML listing at " + listingUrl
 					+ ": has the page changed?");
 		}
-		Element next = doc.selectFirst((source.setting("next_page") != null) ? source.setting("next_page")
+		Element next = doc.selectFirst((source.settings().nextPage() != null) ? source.settings().nextPage()
 				: "a#js-pagination-page-next[href], a[rel=next][href]");
 		String nextUrl = (next != null) ? next.absUrl("href") : null;
 		return new Page(candidates, (nextUrl != null && !nextUrl.isEmpty()) ? nextUrl : null);

@@ -73,7 +73,7 @@ class ReprocessCommand implements Callable<Integer> {
 						byte[] body = gunzip(rs.getBytes("body_gzip"));
 						ItemStore.Stored stored;
 						if ("application/json".equals(rs.getString("content_type"))
-								&& source.setting("content_api") != null) {
+								&& source.settings().contentApi() != null) {
 							GovUkContent.Item item = GovUkContent.read(body, rs.getString("url"));
 							stored = this.ingestor.store(source, item.pageUrl(), item.extraction(),
 									rs.getString("canonical_key"), null, null, item.withdrawnAt(),

@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +17,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.vigil.items.ItemCounts;
 import org.vigil.sources.CrawlState;
 import org.vigil.sources.Selectors;
 import org.vigil.sources.Source;
+import org.vigil.sources.SourceChangedException;
+import org.vigil.sources.SourceCrawlStore;
 import org.vigil.sources.SourceDeclaration;
+import org.vigil.sources.SourceEditor;
 import org.vigil.sources.SourceRepository;
+import org.vigil.sources.SourceYaml;
 import org.vigil.sources.UrlPolicy;
 
 /**
@@ -58,23 +60,39 @@ class SourcesAdminController {
 
 	}
 
-	/** The add/edit form, as text fields. */
+	/**
+	 * The add/edit form, as text fields; {@code version} is the version of the source the
+	 * edit was made on (null when adding), {@code settings} YAML lines as in
+	 * sources.yaml.
+	 */
 	// Serializable: a rejected form travels to the next page as a flash attribute, in the
 	// session, which is stored in PostgreSQL.
 	record Form(String key, String name, String kind, String urls, String language, String country, boolean official,
 			boolean enabled, int scheduleMinutes, String titleSelector, String dateSelector, String bodySelector,
-			String authorSelector, String remove) implements java.io.Serializable {
+			String authorSelector, String remove, String settings, Long version) implements java.io.Serializable {
 
 		static Form empty() {
-			return new Form("", "", "feed", "", "", "", true, true, 30, "", "", "", "", "");
+			return new Form("", "", "feed", "", "", "", true, true, 30, "", "", "", "", "", "", null);
 		}
 
 		static Form of(Source source) {
-			SourceDeclaration d = source.declaration();
-			Selectors s = d.selectors();
-			return new Form(d.key(), d.name(), d.kind(), String.join("\n", d.urls()), blank(d.language()),
-					blank(d.country()), d.official(), d.enabled(), d.scheduleMinutes(), blank(s.title()),
-					blank(s.date()), blank(s.body()), blank(s.author()), String.join("\n", s.remove()));
+			Selectors s = source.selectors();
+			return new Form(source.key(), source.name(), source.kind(), String.join("\n", source.urls()),
+					blank(source.language()), blank(source.country()), source.official(), source.enabled(),
+					source.scheduleMinutes(), blank(s.title()), blank(s.date()), blank(s.body()), blank(s.author()),
+					String.join("\n", s.remove()), SourceYaml.settingsText(source.settings()), source.version());
+		}
+
+		/**
+		 * The declaration the form makes; {@code key} is the form's or one made of the
+		 * name.
+		 */
+		SourceDeclaration declaration(String key, List<String> urls) {
+			return new SourceDeclaration(key, nullIfBlank(this.name), this.kind, this.official,
+					nullIfBlank(this.country), nullIfBlank(this.language), urls,
+					new Selectors(nullIfBlank(this.titleSelector), nullIfBlank(this.dateSelector),
+							nullIfBlank(this.bodySelector), nullIfBlank(this.authorSelector), lines(this.remove)),
+					SourceYaml.settings(key, this.settings), this.scheduleMinutes, this.enabled);
 		}
 
 		private static String blank(String value) {
@@ -85,7 +103,11 @@ class SourcesAdminController {
 
 	private final SourceRepository sources;
 
-	private final JdbcTemplate jdbc;
+	private final SourceEditor editor;
+
+	private final SourceCrawlStore crawlStore;
+
+	private final ItemCounts itemCounts;
 
 	private final UrlPolicy urls;
 
@@ -97,11 +119,14 @@ class SourcesAdminController {
 
 	private final SiteRuleHealth siteRules;
 
-	SourcesAdminController(SourceRepository sources, JdbcTemplate jdbc, UrlPolicy urls, CrawlService crawls,
-			Fetcher fetcher, Clock clock, SiteRuleHealth siteRules) {
+	SourcesAdminController(SourceRepository sources, SourceEditor editor, SourceCrawlStore crawlStore,
+			ItemCounts itemCounts, UrlPolicy urls, CrawlService crawls, Fetcher fetcher, Clock clock,
+			SiteRuleHealth siteRules) {
 		this.siteRules = siteRules;
 		this.sources = sources;
-		this.jdbc = jdbc;
+		this.editor = editor;
+		this.crawlStore = crawlStore;
+		this.itemCounts = itemCounts;
 		this.urls = urls;
 		this.crawls = crawls;
 		this.fetcher = fetcher;
@@ -110,11 +135,8 @@ class SourcesAdminController {
 
 	@GetMapping
 	String list(Model model) {
-		Map<Long, Long> counts = new HashMap<>();
-		this.jdbc.query("select source_id, count(*) from item_view group by source_id", rs -> {
-			counts.put(rs.getLong(1), rs.getLong(2));
-		});
-		Map<Long, CrawlState> crawlStates = this.sources.crawlStates();
+		Map<Long, Long> counts = this.itemCounts.bySource();
+		Map<Long, CrawlState> crawlStates = this.crawlStore.crawlStates();
 		Instant now = this.clock.instant();
 		List<Row> rows = this.sources.findAll()
 			.stream()
@@ -145,50 +167,40 @@ class SourcesAdminController {
 		return "admin/source";
 	}
 
+	/**
+	 * Adds a source, or saves an edit made on the version the form carries: an edit of a
+	 * source someone else changed meanwhile is refused, and the form comes back with what
+	 * was typed.
+	 */
 	@PostMapping
 	String save(Form form, RedirectAttributes redirect) {
+		String key = (form.key() == null || form.key().isBlank()) ? String.valueOf(form.name())
+			.toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-|-$", "") : form.key().strip();
+		Source existing = (form.version() != null) ? this.sources.findByKey(key).orElse(null) : null;
 		try {
-			List<String> list = Arrays.stream(String.valueOf(form.urls()).split("\\R"))
-				.map(String::strip)
-				.filter(u -> !u.isEmpty())
-				.toList();
+			List<String> list = lines(form.urls());
 			if (list.isEmpty()) {
 				throw new IllegalArgumentException("at least one URL is required");
 			}
 			list.forEach(this.urls::check);
-			String key = (form.key() == null || form.key().isBlank()) ? String.valueOf(form.name())
-				.toLowerCase(java.util.Locale.ROOT)
-				.replaceAll("[^a-z0-9]+", "-")
-				.replaceAll("^-|-$", "") : form.key().strip();
-			Map<String, Object> settings = new LinkedHashMap<>(
-					this.sources.findByKey(key).map(Source::settings).orElse(Map.of()));
-			SourceDeclaration declaration = new SourceDeclaration(key, nullIfBlank(form.name()), form.kind(),
-					form.official(), nullIfBlank(form.country()), nullIfBlank(form
-						.language()),
-					list,
-					new Selectors(nullIfBlank(form.titleSelector()), nullIfBlank(form.dateSelector()),
-							nullIfBlank(form.bodySelector()), nullIfBlank(form.authorSelector()),
-							Arrays
-								.stream(String.valueOf(nullIfBlank(form.remove()) != null ? form.remove() : "")
-									.split("\\R"))
-								.map(String::strip)
-								.filter(r -> !r.isEmpty())
-								.toList()),
-					settings, form.scheduleMinutes(), form.enabled());
-			long id = this.sources.save(declaration);
+			SourceDeclaration declaration = form.declaration(key, list);
+			Source saved = (existing != null) ? this.editor.edit(existing.id(), form.version(), declaration)
+					: this.editor.add(declaration);
 			redirect.addFlashAttribute("message", "Source " + key + " saved.");
-			return "redirect:/admin/sources/" + id;
+			return "redirect:/admin/sources/" + saved.id();
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | SourceChangedException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			redirect.addFlashAttribute("form", form);
-			return "redirect:/admin/sources";
+			return (existing != null) ? "redirect:/admin/sources/" + existing.id() : "redirect:/admin/sources";
 		}
 	}
 
 	@PostMapping("/{id}/enabled")
 	String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
-		this.sources.setEnabled(id, enabled);
+		this.editor.setEnabled(id, enabled);
 		redirect.addFlashAttribute("message", enabled ? "Source enabled." : "Source disabled.");
 		return "redirect:/admin/sources";
 	}
@@ -206,7 +218,7 @@ class SourcesAdminController {
 					"Fetching " + source.key() + " in the background; its progress and result show in the list.");
 		}
 		else {
-			CrawlState state = this.sources.crawlState(id);
+			CrawlState state = this.crawlStore.crawlState(id);
 			redirect.addFlashAttribute("message", "A crawl of " + source.key() + " is already running (since "
 					+ CrawlCell.of(id, state, this.clock.instant()).since() + " on " + state.owner() + ").");
 		}
@@ -217,7 +229,7 @@ class SourcesAdminController {
 	@GetMapping("/{id}/crawl")
 	String crawlState(@PathVariable long id, Model model) {
 		this.sources.findById(id).orElseThrow(() -> new NotFound("no source " + id));
-		model.addAttribute("cell", CrawlCell.of(id, this.sources.crawlState(id), this.clock.instant()));
+		model.addAttribute("cell", CrawlCell.of(id, this.crawlStore.crawlState(id), this.clock.instant()));
 		return "admin/crawl-state :: crawl";
 	}
 
@@ -243,6 +255,13 @@ class SourcesAdminController {
 			model.addAttribute("error", ex.getMessage());
 		}
 		return "admin/source";
+	}
+
+	private static List<String> lines(String text) {
+		return Arrays.stream(String.valueOf((text != null) ? text : "").split("\\R"))
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty())
+			.toList();
 	}
 
 	private static String nullIfBlank(String value) {

@@ -9,26 +9,50 @@ import java.util.regex.Pattern;
 
 /**
  * One key per statement, whatever URL it was reached by: a source's own id where the URL
- * carries one (DoD article id, NATO path or old numeric id, BMVg trailing id, MApN
- * release number), otherwise the URL without tracking parameters, fragment, default port
- * or trailing slash.
+ * carries one, by the rules its sources declare ({@code canonical_key} in
+ * {@code db/sources/sources.yaml}: a DoD article id, a NATO path, a BMVg trailing id, a
+ * MApN release number), otherwise the URL without tracking parameters, fragment, default
+ * port or trailing slash.
  */
 public final class CanonicalKeys {
 
-	private static final Pattern DOD = Pattern.compile("(?i)^(?:www\\.)?(?:defense|war)\\.gov$");
+	/** Keys from the URL alone, with no source's rules. */
+	public static final CanonicalKeys URL_ONLY = new CanonicalKeys(List.of());
 
-	private static final Pattern DOD_ARTICLE = Pattern.compile("(?i)/Article/(?:Article/)?(\\d{4,})(?:/|$)");
-
-	private static final Pattern NATO_OLD = Pattern.compile("(?i)/cps/\\w+/(?:natohq|natolive)/\\w+?_(\\d+)\\.htm");
-
-	private static final Pattern BMVG_ID = Pattern.compile("-(\\d{6,8})/?$");
-
-	private static final Pattern MAPN_NUMBER = Pattern.compile("^/cpresa/(\\d+)_");
+	private static final Pattern GROUP = Pattern.compile("\\$(\\d)");
 
 	private static final Pattern TRACKING = Pattern
 		.compile("(?i)^(utm_.*|fbclid|gclid|mc_cid|mc_eid|yclid|_ga|ref|cmpid|selectedlocale|at_medium|at_campaign)$");
 
-	private CanonicalKeys() {
+	/**
+	 * Where {@code match} is found in a URL's lower-case host and its path
+	 * ({@code www.nato.int/cps/en/natohq/news_1.htm}), the key is {@code key} with
+	 * {@code $1}… replaced by the groups, in lower case.
+	 */
+	public record Rule(Pattern match, String key) {
+
+		String apply(String hostAndPath) {
+			Matcher m = this.match.matcher(hostAndPath);
+			if (!m.find()) {
+				return null;
+			}
+			Matcher group = GROUP.matcher(this.key);
+			StringBuilder key = new StringBuilder();
+			while (group.find()) {
+				int n = Integer.parseInt(group.group(1));
+				String value = (n <= m.groupCount() && m.group(n) != null) ? m.group(n) : "";
+				group.appendReplacement(key, Matcher.quoteReplacement(value));
+			}
+			group.appendTail(key);
+			return key.toString().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	private final List<Rule> rules;
+
+	public CanonicalKeys(List<Rule> rules) {
+		this.rules = List.copyOf(rules);
 	}
 
 	/**
@@ -36,7 +60,7 @@ public final class CanonicalKeys {
 	 * @param url where it was fetched
 	 * @param canonicalUrl its {@code rel=canonical}, or null
 	 */
-	public static String of(String url, String canonicalUrl) {
+	public String of(String url, String canonicalUrl) {
 		String chosen = url;
 		if (canonicalUrl != null && canonicalUrl.matches("(?i)^https?://.+") && sameSite(url, canonicalUrl)) {
 			chosen = canonicalUrl;
@@ -44,7 +68,7 @@ public final class CanonicalKeys {
 		return ofUrl(chosen);
 	}
 
-	static String ofUrl(String url) {
+	String ofUrl(String url) {
 		URI uri;
 		try {
 			uri = URI.create(url.strip().replace(" ", "%20"));
@@ -54,32 +78,10 @@ public final class CanonicalKeys {
 		}
 		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
 		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-		if (DOD.matcher(host).matches()) {
-			Matcher m = DOD_ARTICLE.matcher(path);
-			if (m.find()) {
-				return "dod:" + m.group(1);
-			}
-		}
-		if (host.endsWith("nato.int")) {
-			Matcher m = NATO_OLD.matcher(path);
-			if (m.find()) {
-				return "nato:" + m.group(1);
-			}
-			String plain = path.replaceAll("^/content/nato", "").replaceAll("\\.html$", "").replaceAll("/+$", "");
-			if (plain.contains("/news-and-events/") || plain.contains("/official-texts")) {
-				return "nato:" + plain.toLowerCase(Locale.ROOT);
-			}
-		}
-		if (host.endsWith("bmvg.de")) {
-			Matcher m = BMVG_ID.matcher(path);
-			if (m.find()) {
-				return "bmvg:" + m.group(1);
-			}
-		}
-		if (host.endsWith("mapn.ro")) {
-			Matcher m = MAPN_NUMBER.matcher(path);
-			if (m.find()) {
-				return "mapn:" + host.replaceAll("^www\\.", "") + ":" + m.group(1);
+		for (Rule rule : this.rules) {
+			String key = rule.apply(host + path);
+			if (key != null) {
+				return key;
 			}
 		}
 		return normalise(uri);

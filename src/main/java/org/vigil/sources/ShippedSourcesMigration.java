@@ -1,21 +1,17 @@
 package org.vigil.sources;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration V10: the sources Vigil ships with ({@code db/sources/sources.yaml}) and the
- * "manual" source that {@code import} stores files under. Existing sources of the same
- * key are left as an admin edited them.
+ * Migration V10: the "manual" source that {@code import} stores files under. The shipped
+ * sources themselves ({@code db/sources/sources.yaml}) are applied by the repeatable
+ * {@link ShippedSourcesRefresh} whenever that file changes.
  */
 @Component
 class ShippedSourcesMigration implements JavaMigration {
@@ -43,15 +39,10 @@ class ShippedSourcesMigration implements JavaMigration {
 	}
 
 	@Override
-	public void migrate(Context context) throws IOException {
-		JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
-		try (InputStream in = new ClassPathResource("db/sources/sources.yaml").getInputStream()) {
-			for (SourceDeclaration declaration : SourceYaml.read(in)) {
-				SourceRepository.upsert(jdbc, declaration, false);
-			}
-		}
-		SourceRepository.upsert(jdbc, new SourceDeclaration(MANUAL, "Imported files", "manual", true, null, null, null,
-				null, null, 30, false), false);
+	public void migrate(Context context) {
+		new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true))
+			.update("insert into source (key, name, kind, official, enabled) values (?, 'Imported files', 'manual', "
+					+ "true, false) on conflict (key) do nothing", MANUAL);
 	}
 
 }

@@ -54,8 +54,8 @@ class SourceCommand implements Callable<Integer> {
 					"LAST ERROR");
 			for (Source source : this.sources.findAll()) {
 				out.printf("%-4d %-12s %-13s %-8s %-8s %-9d %s%n", source.id(), source.key(), source.kind(),
-						source.enabled() ? "yes" : "no", source.declaration().official() ? "yes" : "no",
-						source.consecutiveFailures(), (source.lastError() != null) ? source.lastError() : "");
+						source.enabled() ? "yes" : "no", source.official() ? "yes" : "no", source.consecutiveFailures(),
+						(source.lastError() != null) ? source.lastError() : "");
 			}
 			out.flush();
 			return 0;
@@ -67,7 +67,7 @@ class SourceCommand implements Callable<Integer> {
 			description = "Add a source (or replace the one with the same key).")
 	static class AddSource implements Callable<Integer> {
 
-		private final SourceRepository sources;
+		private final SourceEditor sources;
 
 		private final UrlPolicy urls;
 
@@ -119,7 +119,11 @@ class SourceCommand implements Callable<Integer> {
 		@Option(names = "--zone", description = "Time zone of dates printed on its pages, e.g. Europe/Warsaw.")
 		String zone;
 
-		AddSource(SourceRepository sources, UrlPolicy urls) {
+		@Option(names = "--setting", description = "A setting as in sources.yaml, e.g. --setting item_title=.title "
+				+ "(repeatable; see README \"Sources\").")
+		Map<String, String> setting;
+
+		AddSource(SourceEditor sources, UrlPolicy urls) {
 			this.sources = sources;
 			this.urls = urls;
 		}
@@ -145,23 +149,27 @@ class SourceCommand implements Callable<Integer> {
 						.replaceAll("[^a-z0-9]+", "-")
 						.replaceAll("^-|-$", "");
 			Map<String, Object> settings = new LinkedHashMap<>();
+			if (this.setting != null) {
+				settings.putAll(this.setting);
+			}
 			if (this.itemLinks != null) {
 				settings.put("item_links", this.itemLinks);
 			}
 			if (this.zone != null) {
 				settings.put("zone", this.zone);
 			}
-			SourceDeclaration declaration;
+			long id;
 			try {
-				declaration = new SourceDeclaration(slug, this.name, this.kind, !this.media, this.country,
-						this.language, this.url, new Selectors(this.titleSelector, this.dateSelector, this.bodySelector,
-								this.authorSelector, (this.remove != null) ? this.remove : List.of()),
-						settings, this.scheduleMinutes, true);
+				SourceDeclaration declaration = new SourceDeclaration(slug, this.name, this.kind, !this.media,
+						this.country, this.language, this.url,
+						new Selectors(this.titleSelector, this.dateSelector, this.bodySelector, this.authorSelector,
+								(this.remove != null) ? this.remove : List.of()),
+						SourceSettings.of(slug, settings), this.scheduleMinutes, true);
+				id = this.sources.put(declaration).id();
 			}
 			catch (IllegalArgumentException ex) {
 				throw new CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());
 			}
-			long id = this.sources.save(declaration);
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.println("source " + slug + " saved (id " + id + ")");
 			out.flush();
@@ -174,7 +182,7 @@ class SourceCommand implements Callable<Integer> {
 			description = "Add or update the sources declared in a YAML file (the format of db/sources/sources.yaml).")
 	static class ImportSources implements Callable<Integer> {
 
-		private final SourceRepository sources;
+		private final SourceEditor sources;
 
 		private final UrlPolicy urls;
 
@@ -184,24 +192,24 @@ class SourceCommand implements Callable<Integer> {
 		@Parameters(paramLabel = "FILE", description = "YAML file with a top-level 'sources:' list.")
 		Path file;
 
-		ImportSources(SourceRepository sources, UrlPolicy urls) {
+		ImportSources(SourceEditor sources, UrlPolicy urls) {
 			this.sources = sources;
 			this.urls = urls;
 		}
 
 		@Override
 		public Integer call() throws IOException {
-			List<SourceDeclaration> declarations;
-			try (InputStream in = Files.newInputStream(this.file)) {
-				declarations = SourceYaml.read(in);
-			}
 			List<String> saved = new ArrayList<>();
-			for (SourceDeclaration declaration : declarations) {
-				declaration.urls().forEach(this.urls::check);
+			try (InputStream in = Files.newInputStream(this.file)) {
+				List<SourceDeclaration> declarations = SourceYaml.read(in);
+				for (SourceDeclaration declaration : declarations) {
+					declaration.urls().forEach(this.urls::check);
+				}
+				// All or none: one bad source leaves every source as it was.
+				this.sources.putAll(declarations).forEach((source) -> saved.add(source.key()));
 			}
-			for (SourceDeclaration declaration : declarations) {
-				this.sources.save(declaration);
-				saved.add(declaration.key());
+			catch (IllegalArgumentException ex) {
+				throw new CommandLine.ParameterException(this.spec.commandLine(), this.file + ": " + ex.getMessage());
 			}
 			PrintWriter out = this.spec.commandLine().getOut();
 			out.println("imported " + saved.size() + " source(s): " + String.join(", ", saved));

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import org.vigil.sources.SourceRepository;
+import org.vigil.sources.SourceCrawlStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class CrawlDeadlineTest {
 	CrawlService crawls;
 
 	@Autowired
-	SourceRepository sources;
+	SourceCrawlStore sources;
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.vigil.sources.Selectors;
 import org.vigil.sources.Source;
 import org.vigil.sources.SourceDeclaration;
+import org.vigil.sources.SourceEditor;
 import org.vigil.sources.SourceRepository;
+import org.vigil.sources.SourceSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,9 @@ class IngestBenchmarkTest {
 
 	@Autowired
 	SourceRepository sources;
+
+	@Autowired
+	SourceEditor editor;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -128,8 +133,9 @@ class IngestBenchmarkTest {
 			// to the measured ones), so that the measured crawl is not mostly the JIT
 			// compiler at work; the cold figure is printed too. The warm-up's items are
 			// tagged before the clock starts.
-			this.sources.save(new SourceDeclaration("bench", "Bench", "feed", true, null, "en",
-					List.of(base + "/warm-up.xml"), Selectors.NONE, Map.of("zone", "UTC"), 30, true));
+			this.editor
+				.put(new SourceDeclaration("bench", "Bench", "feed", true, null, "en", List.of(base + "/warm-up.xml"),
+						Selectors.NONE, SourceSettings.of("bench", Map.of("zone", "UTC")), 30, true));
 			long warmUpStart = System.nanoTime();
 			Crawler.Summary warmUp = this.crawls.crawlAll(List.of(this.sources.findByKey("bench").orElseThrow()))
 				.get(0);
@@ -139,8 +145,9 @@ class IngestBenchmarkTest {
 			for (int wait = 0; wait < 600 && tagged() < warmUp.created(); wait++) {
 				Thread.sleep(100);
 			}
-			this.sources.save(new SourceDeclaration("bench", "Bench", "feed", true, null, "en",
-					List.of(base + "/feed.xml"), Selectors.NONE, Map.of("zone", "UTC"), 30, true));
+			this.editor
+				.put(new SourceDeclaration("bench", "Bench", "feed", true, null, "en", List.of(base + "/feed.xml"),
+						Selectors.NONE, SourceSettings.of("bench", Map.of("zone", "UTC")), 30, true));
 			Source source = this.sources.findByKey("bench").orElseThrow();
 			List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
 				.stream()

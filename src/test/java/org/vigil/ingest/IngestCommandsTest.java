@@ -141,6 +141,14 @@ class IngestCommandsTest {
 		assertThat(loopback.exitCode()).isEqualTo(2);
 		assertThat(loopback.err()).contains("private or loopback");
 
+		CommandRun badPattern = CommandRun.of(db, "source", "add", "--name", "Latvian MoD", "--kind", "html-listing",
+				"--url", "https://www.mod.gov.lv/en/news", "--setting", "item_link_pattern=/news/([0-9+");
+		assertThat(badPattern.exitCode()).isEqualTo(2);
+		assertThat(badPattern.err()).contains("source latvian-mod: setting item_link_pattern",
+				"not a regular expression");
+		assertThat(jdbc(url).queryForObject("select count(*) from source where key = 'latvian-mod'", Integer.class))
+			.isZero();
+
 		Path yaml = dir.resolve("more.yaml");
 		Files.writeString(yaml, """
 				sources:
@@ -156,6 +164,26 @@ class IngestCommandsTest {
 		assertThat(jdbc(url).queryForObject("select selectors->'remove'->>0 from source where key = 'fi-defmin'",
 				String.class))
 			.isEqualTo(".share");
+
+		// One bad source in a file: an error naming it and its setting, and no source
+		// of the file is saved.
+		Files.writeString(yaml, """
+				sources:
+				  - key: lt-kam
+				    name: Lithuania — Ministry of National Defence
+				    kind: feed
+				    urls: [https://kam.lt/en/feed/]
+				  - key: fi-defmin
+				    name: Finland — Ministry of Defence
+				    kind: feed
+				    urls: [https://defmin.fi/en/feed]
+				    settings: {zone: Europe/Helsinki, item_link: "a.news"}
+				""");
+		CommandRun typo = CommandRun.of(db, "source", "import", yaml.toString());
+		assertThat(typo.exitCode()).isEqualTo(2);
+		assertThat(typo.err()).contains("source fi-defmin: unknown setting 'item_link'");
+		assertThat(jdbc(url).queryForObject("select count(*) from source where key = 'lt-kam'", Integer.class))
+			.isZero();
 	}
 
 	static JdbcTemplate jdbc(String url) {

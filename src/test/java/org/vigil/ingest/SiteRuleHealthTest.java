@@ -16,7 +16,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.vigil.sources.Selectors;
 import org.vigil.sources.Source;
 import org.vigil.sources.SourceDeclaration;
+import org.vigil.sources.SourceEditor;
 import org.vigil.sources.SourceRepository;
+import org.vigil.sources.SourceSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -39,6 +41,9 @@ class SiteRuleHealthTest {
 	SourceRepository sources;
 
 	@Autowired
+	SourceEditor editor;
+
+	@Autowired
 	SiteRuleHealth health;
 
 	@Autowired
@@ -56,9 +61,9 @@ class SiteRuleHealthTest {
 
 	@Test
 	void aSiteRuleThatMissesMarksItemsPartialWithTheReasonAndShowsOnTheSourcesPage() throws Exception {
-		this.sources.save(new SourceDeclaration("rule-health", "Rule health", "feed", true, null, "en",
+		this.editor.put(new SourceDeclaration("rule-health", "Rule health", "feed", true, null, "en",
 				List.of("https://example.org/feed.xml"), new Selectors(null, null, "div.body", null, List.of()),
-				Map.of("zone", "UTC"), 30, true));
+				SourceSettings.of("rule-health", Map.of("zone", "UTC")), 30, true));
 		Source source = this.sources.findByKey("rule-health").orElseThrow();
 		for (int n = 1; n <= 5; n++) {
 			String url = "https://example.org/news/" + n;

@@ -190,10 +190,8 @@ class UntrustedInputFuzzTest {
 
 	@Property(tries = 10_000)
 	void theListingReaderReadsAnyFeedBytesOrSaysWhyNot(@ForAll("feeds") byte[] body, @ForAll("kinds") String kind) {
-		Source source = new Source(
-				1, new SourceDeclaration("fuzz", "Fuzz", kind, true, "PL", "pl",
-						List.of("https://www.example.org/feed"), Selectors.NONE, Map.of(), 30, true),
-				null, null, null, 0, null);
+		Source source = new Source(new SourceDeclaration("fuzz", "Fuzz", kind, true, "PL", "pl",
+				List.of("https://www.example.org/feed"), Selectors.NONE, null, 30, true));
 		Fetched fetched = new Fetched("https://www.example.org/feed", 200, "application/rss+xml", null, body, null,
 				null);
 		try {

@@ -1,12 +1,52 @@
 package org.vigil.items;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.core.io.ClassPathResource;
+
+import org.vigil.sources.SourceDeclaration;
+import org.vigil.sources.SourceYaml;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One key per statement, whatever URL reached it. */
+/**
+ * One key per statement, whatever URL reached it: the shipped sources' own rules
+ * ({@code canonical_key} in {@code db/sources/sources.yaml}), else the normalised URL.
+ */
 class CanonicalKeysTest {
+
+	static final CanonicalKeys SHIPPED = shipped();
+
+	static CanonicalKeys shipped() {
+		try (InputStream in = new ClassPathResource("db/sources/sources.yaml").getInputStream()) {
+			return new CanonicalKeys(SourceYaml.read(in)
+				.stream()
+				.map(SourceDeclaration::settings)
+				.flatMap((settings) -> settings.canonicalKeys().stream())
+				.map((rule) -> new CanonicalKeys.Rule(Pattern.compile(rule.match()), rule.key()))
+				.toList());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void withoutRulesAUrlIsOnlyNormalised() {
+		assertThat(CanonicalKeys.URL_ONLY.of("https://www.war.gov/News/Article/Article/4321567/x/", null))
+			.isEqualTo("https://www.war.gov/News/Article/Article/4321567/x");
+		assertThat(
+				new CanonicalKeys(List.of(new CanonicalKeys.Rule(Pattern.compile("^example\\.org/n/(\\d+)"), "ex:$1")))
+					.of("https://Example.org/n/42/Slug", null))
+			.isEqualTo("ex:42");
+	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
@@ -23,7 +63,7 @@ class CanonicalKeysTest {
 					https://www.gov.pl/web/obrona-narodowa/szef-mon?fbclid=abc               | https://www.gov.pl/web/obrona-narodowa/szef-mon
 					""")
 	void sourceIdsAndNormalisedUrls(String url, String key) {
-		assertThat(CanonicalKeys.of(url, null)).isEqualTo(key);
+		assertThat(SHIPPED.of(url, null)).isEqualTo(key);
 	}
 
 	@ParameterizedTest
@@ -33,7 +73,7 @@ class CanonicalKeysTest {
 			https://www.gov.pl/x          | https://gov.pl/web/obrona-narodowa/x  | https://gov.pl/web/obrona-narodowa/x
 			""")
 	void relCanonicalCountsOnlyOnTheSameSite(String url, String canonical, String key) {
-		assertThat(CanonicalKeys.of(url, canonical)).isEqualTo(key);
+		assertThat(SHIPPED.of(url, canonical)).isEqualTo(key);
 	}
 
 }

@@ -29,7 +29,10 @@ class SourceClaimsTest {
 	static final Duration LEASE = Duration.ofMinutes(2);
 
 	@Autowired
-	SourceRepository sources;
+	SourceCrawlStore sources;
+
+	@Autowired
+	SourceEditor editor;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -38,8 +41,10 @@ class SourceClaimsTest {
 
 	@BeforeEach
 	void dueSource() {
-		this.id = this.sources.save(new SourceDeclaration("lease-test", "Lease test", "feed", true, null, "en",
-				List.of("https://lease.example/feed.xml"), Selectors.NONE, Map.of(), 30, true));
+		this.id = this.editor
+			.put(new SourceDeclaration("lease-test", "Lease test", "feed", true, null, "en",
+					List.of("https://lease.example/feed.xml"), Selectors.NONE, SourceSettings.NONE, 30, true))
+			.id();
 		this.jdbc.update(
 				"update source set next_check_at = ?, crawl_claim = null, crawl_owner = null, "
 						+ "crawl_lease_until = null, consecutive_failures = 0, last_error = null where id = ?",

@@ -1,0 +1,90 @@
+package org.vigil.sources;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON of a source's {@code selectors} and {@code settings} columns: the keys of the
+ * YAML file, only those that are set.
+ */
+final class SourceJson {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private SourceJson() {
+	}
+
+	static String selectors(Selectors selectors) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		putIfSet(map, "title", selectors.title());
+		putIfSet(map, "date", selectors.date());
+		putIfSet(map, "body", selectors.body());
+		putIfSet(map, "author", selectors.author());
+		if (!selectors.remove().isEmpty()) {
+			map.put("remove", selectors.remove());
+		}
+		return JSON.writeValueAsString(map);
+	}
+
+	static Selectors selectors(String json) {
+		Map<String, Object> map = JSON.readValue(json, MAP);
+		Object remove = map.get("remove");
+		return new Selectors((String) map.get("title"), (String) map.get("date"), (String) map.get("body"),
+				(String) map.get("author"),
+				(remove instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of());
+	}
+
+	static String settings(SourceSettings settings) {
+		return JSON.writeValueAsString(settings.toMap());
+	}
+
+	static SourceSettings settings(String source, String json) {
+		return SourceSettings.of(source, JSON.readValue(json, MAP));
+	}
+
+	private static void putIfSet(Map<String, Object> map, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			map.put(name, value);
+		}
+	}
+
+	@Converter
+	static class SelectorsConverter implements AttributeConverter<Selectors, String> {
+
+		@Override
+		public String convertToDatabaseColumn(Selectors selectors) {
+			return selectors((selectors != null) ? selectors : Selectors.NONE);
+		}
+
+		@Override
+		public Selectors convertToEntityAttribute(String json) {
+			return (json != null) ? selectors(json) : Selectors.NONE;
+		}
+
+	}
+
+	@Converter
+	static class SettingsConverter implements AttributeConverter<SourceSettings, String> {
+
+		@Override
+		public String convertToDatabaseColumn(SourceSettings settings) {
+			return settings((settings != null) ? settings : SourceSettings.NONE);
+		}
+
+		@Override
+		public SourceSettings convertToEntityAttribute(String json) {
+			return (json != null) ? settings("(stored)", json) : SourceSettings.NONE;
+		}
+
+	}
+
+}
