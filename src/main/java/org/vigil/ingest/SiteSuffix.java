@@ -13,10 +13,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The site's own name around a page title ("Minister opens depot - News - Inside
- * Government - GOV.UK"), recognised from what the page says about its site, not from a
- * list of sites: {@code og:site_name}, {@code application-name}, the host's name, and the
- * short section and site labels that sites chain after a separator.
+ * The site's own name around a page title ("Minister opens depot - News - Ministry -
+ * Example.org"), recognised from what the page says about its site, not from a list of
+ * sites: {@code og:site_name}, {@code application-name}, the host's name, and the short
+ * section and site labels that sites chain after a separator.
  */
 final class SiteSuffix {
 
@@ -80,8 +80,7 @@ final class SiteSuffix {
 
 	/**
 	 * A head title without the site's name and without the short section and site labels
-	 * chained after it ("- News - Inside Government"), as long as a title of a few words
-	 * remains.
+	 * chained after it ("- News - Ministry"), as long as a title of a few words remains.
 	 */
 	String withoutLabels(String title) {
 		List<String> parts = parts(withoutSiteName(title));
@@ -128,7 +127,7 @@ final class SiteSuffix {
 		}
 	}
 
-	/** Case, spaces and punctuation do not tell site names apart ("Defence24.pl"). */
+	/** Case, spaces and punctuation do not tell site names apart ("Example24.pl"). */
 	private static String key(String text) {
 		return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{P}]+", "");
 	}

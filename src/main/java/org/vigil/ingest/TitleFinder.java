@@ -241,7 +241,7 @@ final class TitleFinder {
 	 */
 	private static String headTitle(Document doc) {
 		for (Element title : doc.select(HEAD_TITLES)) {
-			if (!MainText.inside(title, "svg") && !title.text().isBlank()) {
+			if (!ElementSignals.inside(title, "svg") && !title.text().isBlank()) {
 				return title.text().strip().replaceAll("\\s+", " ");
 			}
 		}
