@@ -88,7 +88,8 @@ final class TitleFinder {
 			String cleaned = site.withoutLabels(head);
 			return cleaned.isEmpty() ? head : cleaned;
 		}
-		return Extractor.titleFromUrl(url);
+		subheading = subheading(doc, H2);
+		return (subheading != null) ? subheading : Extractor.titleFromUrl(url);
 	}
 
 	private static String subheading(Document doc, Evaluator headings) {

@@ -106,4 +106,10 @@ class TitleFinderTest {
 			.isEqualTo("Ministrul s-a intalnit cu omologul polonez");
 	}
 
+	@Test
+	void aPageWithNothingButASecondLevelHeadingIsTitledByIt() {
+		assertThat(title("https://example.org/news/1", "", "<h2>Ministers agree on air defence</h2>"))
+			.isEqualTo("Ministers agree on air defence");
+	}
+
 }
