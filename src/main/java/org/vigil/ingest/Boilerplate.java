@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Recognises the boilerplate that sources wrap around their statements, in plain text and
- * in pages: NATO's multimedia-account modal, MApN's press-office header, cookie banners,
- * "read also" boxes and trailing lists of image links.
+ * in pages: a media account's login modal, a press office's contact header, cookie
+ * banners, "read also" boxes and trailing lists of image links.
  */
 final class Boilerplate {
 
@@ -21,8 +21,8 @@ final class Boilerplate {
 	}
 
 	private static final List<Block> BLOCKS = List.of(
-			new Block("nato multimedia account", "log in with your new password", 120,
-					Pattern.compile("(?i)NATO MULTIMEDIA ACCOUNT")),
+			new Block("multimedia account", "log in with your new password", 120,
+					Pattern.compile("(?i)\\bMULTIMEDIA ACCOUNT\\b")),
 			new Block("directia informare si relatii publice", "contact:", 8,
 					Pattern.compile("(?i)Direc[tţț]ia Informare [sşș]i Rela[tţț]ii Publice")),
 			new Block("hotline:", "hotline:", 1, Pattern.compile("(?i)^\\s*Hotline:")));

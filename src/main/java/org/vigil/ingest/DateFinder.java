@@ -39,7 +39,10 @@ final class DateFinder {
 
 	private static final List<Evaluator> DATE_METAS = Stream
 		.of("meta[property=article:published_time]", "meta[itemprop=datePublished]", "meta[name=date]",
-				"meta[name=dcterms.date]", "meta[name=DC.date.issued]", "meta[name=pubdate]")
+				"meta[name=dcterms.date]", "meta[name=DC.date.issued]", "meta[name=pubdate]",
+				"meta[name=parsely-pub-date]",
+				// A site's own first-publication meta ("<site>:first-published-at").
+				"meta[name~=(?i)^([a-z]+:)?first[-_]published([-_](at|date|time))?$]")
 		.map(Selector::evaluatorOf)
 		.toList();
 
@@ -94,8 +97,8 @@ final class DateFinder {
 				}
 			}
 		}
-		// A page with no date element may say it in its heading: the daily contracts page
-		// of war.gov is "Contracts For Sept. 30, 2025" and nothing else.
+		// A page with no date element may say it in its heading: a daily contracts page
+		// is "Contracts For Sept. 30, 2025" and nothing else.
 		List<String> headings = new ArrayList<>();
 		for (Element heading : doc.select(HEADINGS)) {
 			headings.add(heading.text());

@@ -1,14 +1,7 @@
 package org.vigil.ingest;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,19 +24,8 @@ final class Extractor {
 			+ "textarea, nav, footer, aside, dialog, [role=dialog], [aria-modal=true], [role=navigation], [hidden], "
 			+ "#comments, .comments, link, meta, object, embed";
 
-	private static final Pattern NEGATIVE = Pattern.compile(
-			"(?i)cookie|consent|gdpr|share|sharing|social|related|newsletter|breadcrumb|comment|advert|promo|sidebar|"
-					+ "menu|navbar|popup|modal|footer|masthead|banner|subscribe|widget|pagination|print-only|skip-link|tags?$");
-
-	private static final Pattern POSITIVE = Pattern
-		.compile("(?i)article|body|content|entry|main|page|post|text|story|rich-text|news-body|editor");
-
 	private static final String COMMON_BODIES = "[itemprop=articleBody], .news-body, .editor-content, "
-			+ ".ca04-rich-text .cmp-text__background-container, .article-body, .entry-content, .post-content, div.body, "
-			+ ".govspeak, .rich-text";
-
-	private static final Pattern JSON_LD_AUTHOR = Pattern
-		.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?(?:\\{[^}]*?\"name\"\\s*:\\s*\"([^\"]+)\"|\"([^\"]+)\")");
+			+ ".article-body, .entry-content, .post-content, div.body, " + ".govspeak, .rich-text";
 
 	// Queries parsed once: jsoup parses a query string again on every call.
 	private static final Evaluator CANONICAL = Selector.evaluatorOf("link[rel=canonical][href]");
@@ -51,21 +33,6 @@ final class Extractor {
 	private static final Evaluator HTML_LANG = Selector.evaluatorOf("html[lang]");
 
 	private static final Evaluator PAYWALL_MARKS = Selector.evaluatorOf(".paywall, .premium-lock");
-
-	private static final Evaluator JSON_LD = Selector.evaluatorOf("script[type=application/ld+json]");
-
-	private static final Evaluator META_AUTHOR = Selector.evaluatorOf("meta[name=author]");
-
-	private static final Evaluator BYLINES = Selector
-		.evaluatorOf("[rel=author], .byline, .author-name, .news-author-name-container span");
-
-	private static final Evaluator LINKS = Selector.evaluatorOf("a");
-
-	private static final Evaluator ALL = Selector.evaluatorOf("*");
-
-	private static final Evaluator NAMED = Selector.evaluatorOf("[class], [id]");
-
-	private static final Evaluator IMAGES = Selector.evaluatorOf("img");
 
 	private static final Evaluator CHROME_EVALUATOR = Selector.evaluatorOf(CHROME);
 
@@ -122,7 +89,7 @@ final class Extractor {
 			.orElse(null);
 		String title = TitleFinder.find(doc, rules, hints, url);
 		PublishedDate published = DateFinder.find(doc, rules, hints, zone);
-		String author = author(doc, rules, hints);
+		String author = AuthorFinder.find(doc, rules, hints);
 		String pageLanguage = doc.selectFirst(HTML_LANG) != null
 				? doc.selectFirst(HTML_LANG).attr("lang").toLowerCase().split("[-_]")[0] : null;
 		boolean partial = paywalled(doc.body().text()) || !doc.select(PAYWALL_MARKS).isEmpty();
@@ -135,9 +102,7 @@ final class Extractor {
 		Boilerplate.removeFrom(doc.body());
 		String[] missed = new String[1];
 		Element body = body(doc, rules, missed);
-		removeHeading(body, title, zone);
-		removeNegativeBlocks(body);
-		removeTrailingLinkLists(body);
+		BodyTrimmer.trim(body, title, zone);
 		String bodyHtml = Sanitizer.html(body);
 		String bodyText = Boilerplate.cleanText(Sanitizer.text(bodyHtml));
 		if (bodyText.isBlank() && hints.summary() != null) {
@@ -153,30 +118,6 @@ final class Extractor {
 		String type = ItemTypes.detect(url, title, bodyText, hints.type());
 		return new Extraction(title, canonical, published, language, type, author, bodyHtml, bodyText, partial,
 				missed[0]);
-	}
-
-	private static String author(Document doc, Selectors rules, Hints hints) {
-		String fromRule = firstText(doc, rules.author());
-		if (fromRule != null) {
-			return fromRule;
-		}
-		String meta = attr(doc, META_AUTHOR, "content");
-		if (meta != null) {
-			return meta;
-		}
-		for (Element script : doc.select(JSON_LD)) {
-			Matcher m = JSON_LD_AUTHOR.matcher(script.data());
-			if (m.find()) {
-				return (m.group(1) != null) ? m.group(1) : m.group(2);
-			}
-		}
-		for (Element element : doc.select(BYLINES)) {
-			String text = element.text().strip();
-			if (!text.isEmpty() && text.length() < 120) {
-				return text;
-			}
-		}
-		return hints.author();
 	}
 
 	/**
@@ -247,63 +188,6 @@ final class Extractor {
 		Document holder = Document.createShell(doc.location());
 		holder.body().appendChild(wrapper);
 		return wrapper;
-	}
-
-	private static double linkDensity(Element element, int length) {
-		if (length == 0) {
-			return 1;
-		}
-		int links = 0;
-		for (Element link : element.select(LINKS)) {
-			links += link.text().length();
-		}
-		return Math.min(1, (double) links / length);
-	}
-
-	/**
-	 * The title and the date line that open most article bodies are metadata, not text.
-	 */
-	private static void removeHeading(Element body, String title, ZoneId zone) {
-		for (Element element : body.select(ALL)) {
-			if (element == body) {
-				continue;
-			}
-			String text = element.text().strip();
-			if (element.ownText().length() > 80) {
-				return;
-			}
-			if (element.parent() != null && (text.equals(title)
-					|| text.length() < 80 && element.isBlock() && DateParser.parse(text, zone).isPresent())) {
-				element.remove();
-			}
-		}
-	}
-
-	private static void removeNegativeBlocks(Element body) {
-		int total = body.text().length();
-		for (Element element : body.select(NAMED)) {
-			if (element.parent() == null || element == body) {
-				continue;
-			}
-			String names = element.className() + " " + element.id();
-			if (NEGATIVE.matcher(names).find() && !POSITIVE.matcher(names).find()
-					&& element.text().length() < total / 2) {
-				element.remove();
-			}
-		}
-	}
-
-	private static void removeTrailingLinkLists(Element body) {
-		Element last = body.children().last();
-		while (last != null && last != body) {
-			String text = last.text();
-			if (!(text.isBlank() && last.select(IMAGES).size() > 0
-					|| text.length() > 0 && linkDensity(last, text.length()) > 0.8 && !last.select(LINKS).isEmpty())) {
-				break;
-			}
-			last.remove();
-			last = body.children().last();
-		}
 	}
 
 	static String firstText(Document doc, Evaluator selector) {

@@ -47,7 +47,7 @@ final class GovUkContent {
 		if (contentId == null && basePath == null) {
 			throw new FetchException("GOV.UK content JSON at " + fallbackUrl + " has neither content_id nor base_path");
 		}
-		String pageUrl = (basePath != null) ? "https://www.gov.uk" + basePath : fallbackUrl;
+		String pageUrl = (basePath != null) ? onHostOf(fallbackUrl, basePath) : fallbackUrl;
 		JsonNode details = root.path("details");
 		String published = firstNonNull(text(root, "first_published_at"), text(details, "first_public_at"),
 				text(root, "public_updated_at"));
@@ -92,6 +92,23 @@ final class GovUkContent {
 		}
 		String key = (contentId != null) ? "govuk:" + contentId : "govuk:" + basePath;
 		return new Item(key, pageUrl, extraction, withdrawnAt, withdrawnNote);
+	}
+
+	/**
+	 * The public page: the item's base path on the host it was listed or fetched at (the
+	 * Content API answers for the site it serves).
+	 */
+	private static String onHostOf(String url, String basePath) {
+		if (url == null) {
+			return basePath;
+		}
+		try {
+			return java.net.URI.create(url).resolve(basePath).toString();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FetchException(
+					"GOV.UK content JSON at " + url + " has a base_path that is not a path: " + basePath);
+		}
 	}
 
 	private static String firstNonNull(String... values) {

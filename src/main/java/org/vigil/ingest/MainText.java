@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * Finds the main text of a page that has no site rule, the way Readability does:
@@ -23,26 +22,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class MainText {
 
-	private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|"
-			+ "community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|"
-			+ "sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|"
-			+ "cookie|consent|newsletter|share");
-
-	private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
-
-	private static final Pattern POSITIVE = Pattern
-		.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|rich-text");
-
-	private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|"
-			+ "comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|"
-			+ "sidebar|skyscraper|sponsor|shopping|tags|widget|cookie|consent");
-
-	private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
-
 	private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
-
-	private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
-			"alertdialog", "dialog");
 
 	private static final Set<String> SCORED = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
 
@@ -95,7 +75,7 @@ final class MainText {
 			if (element == body || element.parent() == null || !attached(element, body)) {
 				continue;
 			}
-			if (hidden(element) || (flags & STRIP_UNLIKELY) != 0 && unlikely(element)) {
+			if (ElementSignals.hidden(element) || (flags & STRIP_UNLIKELY) != 0 && ElementSignals.unlikely(element)) {
 				element.remove();
 				continue;
 			}
@@ -227,7 +207,7 @@ final class MainText {
 	}
 
 	private static double initialScore(Element element, int flags) {
-		double score = ((flags & WEIGHT_CLASSES) != 0) ? classWeight(element) : 0;
+		double score = ((flags & WEIGHT_CLASSES) != 0) ? ElementSignals.classWeight(element) : 0;
 		switch (element.normalName()) {
 			case "div":
 				return score + 5;
@@ -242,36 +222,6 @@ final class MainText {
 		}
 	}
 
-	static double classWeight(Element element) {
-		double weight = 0;
-		for (String name : new String[] { element.className(), element.id() }) {
-			if (!name.isEmpty()) {
-				weight += NEGATIVE.matcher(name).find() ? -25 : 0;
-				weight += POSITIVE.matcher(name).find() ? 25 : 0;
-			}
-		}
-		return weight;
-	}
-
-	private static boolean unlikely(Element element) {
-		String tag = element.normalName();
-		if (tag.equals("a") || tag.equals("article") || tag.equals("main") || tag.equals("body")) {
-			return false;
-		}
-		if (UNLIKELY_ROLES.contains(element.attr("role"))) {
-			return true;
-		}
-		String names = element.className() + " " + element.id();
-		return names.length() > 1 && UNLIKELY.matcher(names).find() && !MAYBE.matcher(names).find()
-				&& !inside(element, "table") && !inside(element, "code");
-	}
-
-	private static boolean hidden(Element element) {
-		return element.hasAttr("hidden")
-				|| element.attr("aria-hidden").equals("true") && !element.className().contains("fallback-image")
-				|| element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find();
-	}
-
 	private static boolean hasBlockChild(Element element) {
 		for (Element child : element.children()) {
 			if (BLOCKS.contains(child.normalName())) {
@@ -279,19 +229,6 @@ final class MainText {
 			}
 		}
 		return false;
-	}
-
-	static boolean inside(Element element, String tag) {
-		return closest(element, tag) != null;
-	}
-
-	static Element closest(Element element, String tag) {
-		for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-			if (parent.nameIs(tag)) {
-				return parent;
-			}
-		}
-		return null;
 	}
 
 	private static boolean attached(Element element, Element root) {

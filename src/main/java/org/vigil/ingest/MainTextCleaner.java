@@ -31,7 +31,7 @@ final class MainTextCleaner {
 			}
 		}
 		for (Element heading : article.select("h1, h2")) {
-			if (heading.parent() != null && weightClasses && MainText.classWeight(heading) < 0) {
+			if (heading.parent() != null && weightClasses && ElementSignals.classWeight(heading) < 0) {
 				heading.remove();
 			}
 		}
@@ -71,11 +71,11 @@ final class MainTextCleaner {
 	/** Readability's conditional cleaning: link farms, image galleries, forms, lists. */
 	private static boolean shouldRemove(Element block, TextStats stats, boolean weightClasses,
 			Set<Element> dataTables) {
-		if (dataTables.contains(block) || dataTables.contains(MainText.closest(block, "table"))
-				|| MainText.inside(block, "code") || MainText.inside(block, "pre")) {
+		if (dataTables.contains(block) || dataTables.contains(ElementSignals.closest(block, "table"))
+				|| ElementSignals.inside(block, "code") || ElementSignals.inside(block, "pre")) {
 			return false;
 		}
-		double weight = (weightClasses) ? MainText.classWeight(block) : 0;
+		double weight = (weightClasses) ? ElementSignals.classWeight(block) : 0;
 		if (weight < 0) {
 			return true;
 		}
@@ -91,7 +91,7 @@ final class MainTextCleaner {
 		int length = stats.text;
 		double headingDensity = (length == 0) ? 0 : (double) stats.headings / length;
 		double density = stats.linkDensity();
-		return img > 1 && (double) p / img < 0.5 && !MainText.inside(block, "figure") || !list && li > p
+		return img > 1 && (double) p / img < 0.5 && !ElementSignals.inside(block, "figure") || !list && li > p
 				|| input > p / 3 || !list && headingDensity < 0.9 && length < 25 && (img == 0 || img > 2) && density > 0
 				|| !list && weight < 25 && density > 0.2 || weight >= 25 && density > 0.5 || embeds == 1 && length < 75
 				|| embeds > 1;

@@ -14,29 +14,34 @@ import org.jsoup.select.Selector;
 import org.vigil.sources.Selectors;
 
 /**
- * Reads a page's title from its heading, reconciled with {@code og:title} and
- * {@code <title>}: the heading wins when the head names the same title (with the site's
- * name around it), so the site's suffix (" - News - Inside Government - GOV.UK") goes; a
- * heading that carries a label ("News story Title") gives the part the head confirms.
+ * Reads a page's title from its heading, reconciled with the metadata titles and
+ * {@code <title>}: the heading wins when one of them names it (with the site's name
+ * around it), so the site's suffix goes; a heading that carries a label ("News story
+ * Title") gives the part the head confirms; a heading that is the site's own name is not
+ * the title. Without a confirmed heading, the metadata title, then the head title, each
+ * without the site's name and labels (see {@link SiteSuffix}).
  */
 final class TitleFinder {
 
-	private static final Pattern TITLE_AFFIXES = Pattern.compile(
-			"(?i)^(NATO\\s*-\\s*(News|Opinion|Speech|Press release)?:?\\s*)|(\\s+[-|–]\\s+(NATO|GOV\\.UK|Portal Gov\\.pl|"
-					+ "Inside Government|News|News stories|Press releases?|Speeches|"
-					+ "Defence24(\\.pl|\\.com)?|Energetyka24|BMVg|Bundesministerium der Verteidigung|"
-					+ "U\\.S\\. Department of (Defense|War)|Ministerul Apărării Naționale))+$|,\\s*\\d{1,2}-\\w{3}\\.?-\\d{4}$");
-
 	/** What separates a title from the site's name in a head title. */
-	private static final Pattern SEPARATOR = Pattern.compile("^\\s*[-|–—:·»/]\\s*");
+	private static final Pattern SEPARATOR = Pattern.compile("^\\s*[-|–—:·»/>]\\s*");
 
-	private static final Evaluator OG_TITLE = Selector.evaluatorOf("meta[property=og:title]");
+	private static final String SEPARATORS = "-|–—:·»/>";
 
-	private static final Evaluator SITE_NAME = Selector.evaluatorOf("meta[property=og:site_name]");
+	/** Metadata titles, most specific first ({@code property} may list several names). */
+	private static final List<String> META_TITLES = List.of("dc:title", "dcterm:title", "og:title", "title",
+			"twitter:title", "parsely-title");
+
+	private static final Evaluator METAS = Selector.evaluatorOf("meta[content]");
+
+	private static final Evaluator HEAD_TITLES = Selector.evaluatorOf("title");
 
 	private static final Evaluator H1 = Selector.evaluatorOf("h1");
 
-	private static final Evaluator H2_TITLES = Selector.evaluatorOf("h2.title, h2.titlu, .title h2, h2");
+	/** Second-level headings marked as titles ("titlu" in Romanian). */
+	private static final Evaluator H2_TITLES = Selector.evaluatorOf("h2.title, h2.titlu, .title h2");
+
+	private static final Evaluator H2 = Selector.evaluatorOf("h2");
 
 	private TitleFinder() {
 	}
@@ -46,59 +51,126 @@ final class TitleFinder {
 		if (fromRule != null) {
 			return fromRule;
 		}
-		String og = Extractor.attr(doc, OG_TITLE, "content");
-		String head = doc.title().strip();
+		String meta = metaTitle(doc);
+		String head = headTitle(doc);
+		SiteSuffix site = SiteSuffix.of(doc, url);
 		List<String> references = new ArrayList<>();
-		for (String reference : new String[] { og, head, hints.title() }) {
+		for (String reference : new String[] { meta, head, hints.title() }) {
 			if (reference != null && !reference.isBlank()) {
 				references.add(normal(reference));
 			}
 		}
-		for (Element h1 : doc.select(H1)) {
-			for (String heading : variants(h1)) {
-				for (String reference : references) {
-					if (names(reference, normal(heading))) {
-						return heading;
-					}
-				}
-			}
-		}
-		for (Element h1 : doc.select(H1)) {
-			String text = normal(h1.text());
-			for (String reference : references) {
-				if (!text.isEmpty() && (reference.startsWith(text) || reference.endsWith(text))) {
-					return h1.text().strip();
-				}
-			}
+		String confirmed = confirmedHeading(doc, references, (meta != null) ? normal(meta) : null, site);
+		if (confirmed != null) {
+			return confirmed;
 		}
 		if (hints.title() != null) {
 			return hints.title();
 		}
-		if (doc.selectFirst(H1) == null) {
-			for (Element h2 : doc.select(H2_TITLES)) {
-				String text = h2.text().strip();
-				if (text.length() >= 15 && text.length() <= 250) {
-					return text;
-				}
+		if (meta != null) {
+			String cleaned = site.withoutSiteName(meta);
+			if (!cleaned.isEmpty()) {
+				return cleaned;
 			}
 		}
 		// A head title of one word ("Print", "Article") names the template, not the page.
 		String heading = Extractor.firstText(doc, H1);
-		if (heading != null && heading.contains(" ") && (og == null || !og.strip().contains(" "))
-				&& !head.contains(" ")) {
+		if (heading != null && (head.isEmpty() || heading.contains(" ") && !head.contains(" "))) {
 			return heading;
 		}
-		String siteName = Extractor.attr(doc, SITE_NAME, "content");
-		for (String candidate : new String[] { og, head, heading }) {
-			if (candidate != null && !candidate.isBlank()) {
-				String cleaned = withoutSiteName(TITLE_AFFIXES.matcher(candidate.strip()).replaceAll("").strip(),
-						siteName);
-				if (!cleaned.isEmpty()) {
-					return cleaned;
+		// Pages without h1 headings often carry the title in an h2, and the site's name
+		// and section in the head title.
+		String subheading = (heading == null) ? subheading(doc, H2_TITLES) : null;
+		if (subheading != null) {
+			return subheading;
+		}
+		if (!head.isEmpty()) {
+			String cleaned = site.withoutLabels(head);
+			return cleaned.isEmpty() ? head : cleaned;
+		}
+		subheading = subheading(doc, H2);
+		return (subheading != null) ? subheading : Extractor.titleFromUrl(url);
+	}
+
+	private static String subheading(Document doc, Evaluator headings) {
+		for (Element h2 : doc.select(headings)) {
+			String text = h2.text().strip();
+			if (text.length() >= 15 && text.length() <= 250) {
+				return text;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The heading a reference title names; the head naming it exactly beats naming it
+	 * first, which beats naming it last (sites put their name after the title more often
+	 * than before it).
+	 */
+	private static String confirmedHeading(Document doc, List<String> references, String meta, SiteSuffix site) {
+		String best = null;
+		int bestRank = Integer.MAX_VALUE;
+		for (Element h1 : doc.select(H1)) {
+			for (String heading : variants(h1)) {
+				String normal = normal(heading);
+				for (String reference : references) {
+					int rank = rank(reference, normal);
+					if (rank < bestRank && !siteHeading(reference, normal, meta, site)) {
+						best = heading;
+						bestRank = rank;
+					}
 				}
 			}
 		}
-		return Extractor.titleFromUrl(url);
+		if (best != null) {
+			return best;
+		}
+		for (Element h1 : doc.select(H1)) {
+			String text = normal(h1.text());
+			for (String reference : references) {
+				if (!text.isEmpty() && (reference.startsWith(text) || reference.endsWith(text))
+						&& !siteHeading(reference, text, meta, site)) {
+					return h1.text().strip();
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A heading that is the site's name, or that the head title names beside the metadata
+	 * title ("Blog name: Post title"), is the site's, not the page's.
+	 */
+	private static boolean siteHeading(String reference, String heading, String meta, SiteSuffix site) {
+		return site.isSiteName(heading) || meta != null && !meta.equals(heading) && !reference.equals(heading)
+				&& rest(reference, heading).equals(meta);
+	}
+
+	/** 0 the same, 1 heading then separator, 2 separator then heading, else no match. */
+	private static int rank(String reference, String heading) {
+		if (heading.length() < 3) {
+			return Integer.MAX_VALUE;
+		}
+		if (reference.equals(heading)) {
+			return 0;
+		}
+		if (reference.startsWith(heading) && SEPARATOR.matcher(reference.substring(heading.length())).lookingAt()) {
+			return 1;
+		}
+		if (reference.endsWith(heading)) {
+			String before = reference.substring(0, reference.length() - heading.length()).stripTrailing();
+			if (!before.isEmpty() && SEPARATORS.indexOf(before.charAt(before.length() - 1)) >= 0) {
+				return 2;
+			}
+		}
+		return Integer.MAX_VALUE;
+	}
+
+	/** What a reference holds besides the heading and the separator. */
+	private static String rest(String reference, String heading) {
+		String rest = reference.startsWith(heading) ? reference.substring(heading.length())
+				: reference.substring(0, reference.length() - heading.length());
+		return rest.replaceAll("^\\s*[-|–—:·»/>]\\s*|\\s*[-|–—:·»/>]\\s*$", "").strip();
 	}
 
 	/**
@@ -135,39 +207,46 @@ final class TitleFinder {
 	}
 
 	/**
-	 * Whether a head title names this heading: the same, or the heading with the site's
-	 * name before or after a separator.
+	 * The first metadata title in order of {@link #META_TITLES}; {@code property} and
+	 * {@code name} may hold several space-separated names.
 	 */
-	static boolean names(String reference, String heading) {
-		if (heading.length() < 3) {
-			return false;
-		}
-		if (reference.equals(heading)) {
-			return true;
-		}
-		if (reference.startsWith(heading) && SEPARATOR.matcher(reference.substring(heading.length())).lookingAt()) {
-			return true;
-		}
-		if (reference.endsWith(heading)) {
-			String before = reference.substring(0, reference.length() - heading.length()).stripTrailing();
-			return !before.isEmpty() && "-|–—:·»/".indexOf(before.charAt(before.length() - 1)) >= 0;
-		}
-		return false;
-	}
-
-	private static String withoutSiteName(String title, String siteName) {
-		if (siteName == null || siteName.isBlank() || title.length() <= siteName.length()) {
-			return title;
-		}
-		String lower = title.toLowerCase(Locale.ROOT);
-		String site = siteName.strip().toLowerCase(Locale.ROOT);
-		if (lower.endsWith(site)) {
-			String rest = title.substring(0, title.length() - site.length()).stripTrailing();
-			if (!rest.isEmpty() && "-|–—:·»/".indexOf(rest.charAt(rest.length() - 1)) >= 0) {
-				return rest.substring(0, rest.length() - 1).strip();
+	static String metaTitle(Document doc) {
+		// A property names a title more deliberately than a name does.
+		String[] found = new String[2 * META_TITLES.size()];
+		for (Element meta : doc.select(METAS)) {
+			String content = meta.attr("content").strip();
+			if (!content.isEmpty()) {
+				remember(found, meta.attr("property"), 0, content);
+				remember(found, meta.attr("name") + " " + meta.attr("itemprop"), META_TITLES.size(), content);
 			}
 		}
-		return title;
+		for (String title : found) {
+			if (title != null) {
+				return title;
+			}
+		}
+		return null;
+	}
+
+	private static void remember(String[] found, String names, int offset, String content) {
+		for (String name : names.toLowerCase(Locale.ROOT).split("\\s+")) {
+			int index = META_TITLES.indexOf(name.replace("dc.", "dc:"));
+			if (index >= 0 && found[offset + index] == null) {
+				found[offset + index] = content;
+			}
+		}
+	}
+
+	/**
+	 * The first non-blank {@code <title>} that is not an icon's ({@code <svg><title>}).
+	 */
+	private static String headTitle(Document doc) {
+		for (Element title : doc.select(HEAD_TITLES)) {
+			if (!ElementSignals.inside(title, "svg") && !title.text().isBlank()) {
+				return title.text().strip().replaceAll("\\s+", " ");
+			}
+		}
+		return "";
 	}
 
 	private static String normal(String text) {

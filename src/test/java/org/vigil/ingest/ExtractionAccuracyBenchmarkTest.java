@@ -141,10 +141,18 @@ class ExtractionAccuracyBenchmarkTest {
 			if (titleMatches(read.title(), page.title())) {
 				titles++;
 			}
+			else if (Boolean.getBoolean("bench.verbose") && read.title() != null) {
+				System.out.println(
+						name + " title " + page.name() + " got [" + read.title() + "] want [" + page.title() + "]");
+			}
 			if (page.published() != null) {
 				datePages++;
 				if (dateMatches(read.date(), page.published())) {
 					dates++;
+				}
+				else if (Boolean.getBoolean("bench.verbose") && !"boilerpipe".equals(name)) {
+					System.out.println(name + " date " + page.name() + " got [" + read.date() + "] want ["
+							+ page.published() + "]");
 				}
 			}
 		}
@@ -222,8 +230,15 @@ class ExtractionAccuracyBenchmarkTest {
 				: text.replace('\u00a0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
 
-	private static final DateTimeFormatter LENIENT_ISO = new DateTimeFormatterBuilder()
-		.appendPattern("yyyy-MM-dd['T'HH:mm[:ss][.SSS]]")
+	/** ISO dates as the set writes them: 'T' or a space, zero to nine fraction digits. */
+	private static final DateTimeFormatter LENIENT_ISO = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd")
+		.optionalStart()
+		.appendLiteral('T')
+		.appendPattern("HH:mm[:ss]")
+		.optionalStart()
+		.appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+		.optionalEnd()
+		.optionalEnd()
 		.optionalStart()
 		.appendPattern("[XXX][XX][X]")
 		.optionalEnd()
@@ -238,7 +253,10 @@ class ExtractionAccuracyBenchmarkTest {
 		LocalDate expectedDay;
 		OffsetDateTime expectedInstant = null;
 		try {
-			var parsed = LENIENT_ISO.parseBest(expected.strip(), OffsetDateTime::from, java.time.LocalDateTime::from);
+			String iso = expected.strip()
+				.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T")
+				.replaceFirst("\\s+([+-]\\d{2}:?\\d{2})$", "$1");
+			var parsed = LENIENT_ISO.parseBest(iso, OffsetDateTime::from, java.time.LocalDateTime::from);
 			if (parsed instanceof OffsetDateTime odt) {
 				expectedInstant = odt;
 				expectedDay = odt.toLocalDate();

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,30 +32,25 @@ class ExtractorGoldenTest {
 
 	}
 
+	/** Each page read with the site rules its source ships with (none for plain text). */
 	static Stream<Case> cases() {
 		return Stream.of(new Case("nato-article.html",
 				"https://www.nato.int/en/news-and-events/articles/news/2026/07/07/secretary-general-visits-allied-troops-in-lithuania",
-				Selectors.NONE, "Europe/Brussels", "en"),
+				ShippedSiteRules.of("nato"), "Europe/Brussels", "en"),
 				new Case("nato-account-block.txt", null, Selectors.NONE, "Europe/Brussels", "en"),
 				new Case("defence24-article.html",
 						"https://defence24.pl/polityka-obronna/wicepremier-rozmawial-z-ministrem-obrony-rumunii",
-						new Selectors(".news-header h1", ".news-date", ".news-body", ".news-author-name-container span",
-								List.of("#comments", ".news-tags")),
-						"Europe/Warsaw", "pl"),
+						ShippedSiteRules.of("defence24"), "Europe/Warsaw", "pl"),
 				new Case("defence24-image-links.txt", null, Selectors.NONE, "Europe/Warsaw", "en"),
 				new Case("govpl-article.html", "https://www.gov.pl/web/obrona-narodowa/szef-mon-w-rumunii",
-						new Selectors("article h2", "p.event-date", ".intro, .editor-content", null,
-								List.of(".art-prev--under-title")),
-						"Europe/Warsaw", "pl"),
-				new Case("mapn-article.html", "https://www.mapn.ro/cpresa/20289_ministrul-apararii", Selectors.NONE,
-						"Europe/Bucharest", "ro"),
+						ShippedSiteRules.of("pl-mon"), "Europe/Warsaw", "pl"),
+				new Case("mapn-article.html", "https://www.mapn.ro/cpresa/20289_ministrul-apararii",
+						ShippedSiteRules.of("ro-mapn"), "Europe/Bucharest", "ro"),
 				new Case("dod-article.html",
 						"https://www.war.gov/News/Releases/Release/Article/4321567/hegseth-announces-new-air-defense-purchases/",
-						new Selectors("h1.maintitle", ".date-line span.date", "div.inside.ntext div.body", null,
-								List.of()),
-						"America/New_York", "en"),
+						ShippedSiteRules.of("us-dod"), "America/New_York", "en"),
 				new Case("bmvg-article.html", "https://www.bmvg.de/de/aktuelles/pistorius-besucht-brigade-5741234",
-						Selectors.NONE, "Europe/Berlin", "de"),
+						ShippedSiteRules.of("de-bmvg"), "Europe/Berlin", "de"),
 				new Case("hostile.html", "https://example.org/en/statements/3", Selectors.NONE, "UTC", "en"));
 	}
 
