@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -171,6 +172,11 @@ final class OutboundHttp implements AutoCloseable {
 		}
 		if (struck != null) {
 			return new FetchException(struck, 0, ex);
+		}
+		if (Thread.currentThread().isInterrupted() || cause(ex, InterruptedException.class) != null
+				|| cause(ex, CancellationException.class) != null) {
+			// The crawl was called off (CrawlRuns interrupts its threads).
+			return new FetchException("fetching " + url + " interrupted", 0, ex);
 		}
 		String host = request.getAuthority().getHostName();
 		GuardedConnections.RefusedAddressException refused = cause(ex,
