@@ -9,16 +9,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Every outbound HTTP request goes through {@code org.vigil.ingest.OutboundHttp}, the one
- * guarded door: no other class opens sockets or uses another HTTP client, so no new fetch
- * path can skip the URL parser, the address check, the deadline or the size cap. Mail
- * (digest's socket factory for SMTP) is the one other way out, to the configured server.
+ * guarded door (with its checked connections and its response): no other class opens
+ * sockets or uses an HTTP client, Apache HttpClient included, so no new fetch path can
+ * skip the URL parser, the address check, the deadline or the size cap. Mail (digest's
+ * socket factory for SMTP) is the one other way out, to the configured server.
  */
 @AnalyzeClasses(packages = "org.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
 class OneOutboundDoorTest {
 
 	@ArchTest
 	static final ArchRule onlyTheDoorOpensConnections = noClasses().that()
-		.haveNameNotMatching("org\\.vigil\\.(ingest\\.OutboundHttp|digest\\.NoDelaySocketFactory)(\\$.*)?")
+		.haveNameNotMatching(
+				"org\\.vigil\\.(ingest\\.(OutboundHttp|OutboundResponse|GuardedConnections)|digest\\.NoDelaySocketFactory)(\\$.*)?")
 		.should()
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("java.net.Socket")
@@ -34,6 +36,10 @@ class OneOutboundDoorTest {
 		.orShould()
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("java.net.HttpURLConnection")
+		.orShould()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.apache.hc.client5..", "org.apache.hc.core5..", "org.springframework.web.client..",
+				"org.springframework.http.client..")
 		.orShould()
 		.callMethod(java.net.URL.class, "openStream")
 		.orShould()

@@ -4,15 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.robots.SimpleRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +25,7 @@ import org.vigil.sources.UrlPolicy;
  * Retry-After.
  */
 @Component
-class Fetcher {
+class Fetcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Fetcher.class);
 
@@ -37,25 +33,9 @@ class Fetcher {
 
 	private final OutboundHttp http;
 
-	/**
-	 * robots.txt is read again after this long, as crawlers commonly do (RFC 9309: 24 h
-	 * at most).
-	 */
-	private static final Duration ROBOTS_VALID = Duration.ofHours(12);
+	private final RobotsRules robots;
 
-	/** After a robots.txt that could not be read the host is left alone this long. */
-	private static final Duration ROBOTS_UNAVAILABLE_RETRY = Duration.ofMinutes(5);
-
-	/** Google reads the first 500 KiB of a robots.txt; so do we. */
-	private static final int ROBOTS_MAX_BYTES = 512 * 1024;
-
-	private final Map<String, Robots> robots = new ConcurrentHashMap<>();
-
-	private final Map<String, Object> hostLocks = new ConcurrentHashMap<>();
-
-	private final Map<String, Long> lastRequestAt = new ConcurrentHashMap<>();
-
-	private final String robotName;
+	private final HostPoliteness politeness;
 
 	@Autowired
 	Fetcher(IngestProperties properties, UrlPolicy policy) {
@@ -66,7 +46,9 @@ class Fetcher {
 		this.properties = properties;
 		this.http = new OutboundHttp(policy, resolver, properties.connectTimeout(), properties.requestTimeout(),
 				properties.fetchDeadline());
-		this.robotName = properties.userAgent().split("[/ ]")[0].toLowerCase(Locale.ROOT);
+		String robotName = properties.userAgent().split("[/ ]")[0].toLowerCase(Locale.ROOT);
+		this.robots = new RobotsRules(robotName, (uri) -> sendWithRetries(uri, null, null));
+		this.politeness = new HostPoliteness(properties.politenessDelay());
 	}
 
 	/** Fetches a URL without conditions. */
@@ -86,19 +68,11 @@ class Fetcher {
 				throw new FetchException("redirect loop at " + current + " (from " + url + ")");
 			}
 			// Refused URLs and addresses fail here with their own reason, before
-			// robots.txt
-			// is asked; the request itself checks again the address it connects to.
+			// robots.txt is asked; the request itself checks again the address it
+			// connects to.
 			URI uri = this.http.target(current).uri();
-			Robots rules = robots(uri);
-			if (rules.unavailable() != null) {
-				throw new FetchException("robots.txt of " + uri.getHost() + " could not be read (" + rules.unavailable()
-						+ "); RFC 9309 says to fetch nothing from the host until it can, retrying after "
-						+ ROBOTS_UNAVAILABLE_RETRY.toMinutes() + " minutes");
-			}
-			if (!isRobotsFile(uri) && !rules.rules().isAllowed(uri.toString())) {
-				throw new FetchException("robots.txt of " + uri.getHost() + " disallows " + current);
-			}
-			OutboundHttp.Exchange response = sendWithRetries(uri, (hop == 0) ? etag : null,
+			this.robots.check(uri, current);
+			OutboundResponse response = sendWithRetries(uri, (hop == 0) ? etag : null,
 					(hop == 0) ? lastModified : null);
 			int status = response.status();
 			if (status >= 300 && status < 400 && status != 304) {
@@ -121,7 +95,7 @@ class Fetcher {
 		throw new FetchException("more than " + this.properties.maxRedirects() + " redirects from " + url);
 	}
 
-	private Fetched read(String url, OutboundHttp.Exchange response) {
+	private Fetched read(String url, OutboundResponse response) {
 		int status = response.status();
 		String etag = response.header("ETag");
 		String lastModified = response.header("Last-Modified");
@@ -153,7 +127,7 @@ class Fetcher {
 		return new Fetched(url, status, contentType.isEmpty() ? null : contentType, charset, body, etag, lastModified);
 	}
 
-	private OutboundHttp.Exchange sendWithRetries(URI uri, String etag, String lastModified) {
+	private OutboundResponse sendWithRetries(URI uri, String etag, String lastModified) {
 		Duration wait = this.properties.retryBackoff();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("User-Agent", this.properties.userAgent());
@@ -163,8 +137,8 @@ class Fetcher {
 		headers.put("If-None-Match", etag);
 		headers.put("If-Modified-Since", lastModified);
 		for (int attempt = 0;; attempt++) {
-			politely(uri);
-			OutboundHttp.Exchange response = this.http.get(uri.toString(), headers);
+			this.politeness.await(uri, this.robots.crawlDelayMillis(uri));
+			OutboundResponse response = this.http.get(uri.toString(), headers);
 			int status = response.status();
 			if ((status == 429 || status >= 500) && attempt < this.properties.retries()) {
 				Duration retryAfter = retryAfter(response).orElse(wait);
@@ -173,7 +147,7 @@ class Fetcher {
 				}
 				response.close();
 				log.info("url={} status={} retrying in {} ms", uri, status, retryAfter.toMillis());
-				sleep(retryAfter);
+				HostPoliteness.sleep(retryAfter);
 				wait = wait.multipliedBy(2);
 				continue;
 			}
@@ -181,120 +155,21 @@ class Fetcher {
 		}
 	}
 
-	private static java.util.Optional<Duration> retryAfter(OutboundHttp.Exchange response) {
-		return java.util.Optional.ofNullable(response.header("Retry-After")).flatMap(value -> {
+	private static Optional<Duration> retryAfter(OutboundResponse response) {
+		return Optional.ofNullable(response.header("Retry-After")).flatMap(value -> {
 			try {
-				return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+				return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
 			}
 			catch (NumberFormatException ex) {
-				return java.util.Optional.empty();
+				return Optional.empty();
 			}
 		});
 	}
 
-	/** Waits until this host may be asked again. */
-	private void politely(URI uri) {
-		String host = uri.getHost() + ":" + uri.getPort();
-		long delay = this.properties.politenessDelay().toMillis();
-		Robots robots = this.robots.get(uri.getScheme() + "://" + uri.getRawAuthority());
-		if (robots != null && robots.rules().getCrawlDelay() > 0) {
-			delay = Math.max(delay, Math.min(robots.rules().getCrawlDelay(), 30_000));
-		}
-		if (delay <= 0) {
-			return;
-		}
-		Object lock = this.hostLocks.computeIfAbsent(host, key -> new Object());
-		synchronized (lock) {
-			long last = this.lastRequestAt.getOrDefault(host, 0L);
-			long waitMillis = last + delay - System.currentTimeMillis();
-			if (waitMillis > 0) {
-				sleep(Duration.ofMillis(waitMillis));
-			}
-			this.lastRequestAt.put(host, System.currentTimeMillis());
-		}
-	}
-
-	/**
-	 * The rules of a site's robots.txt, or why it could not be read.
-	 *
-	 * @param unavailable null when the rules hold; else the reason nothing may be fetched
-	 */
-	private record Robots(BaseRobotRules rules, String unavailable, long expiresAtNanos) {
-
-		boolean expired() {
-			return System.nanoTime() - this.expiresAtNanos > 0;
-		}
-
-	}
-
-	private static boolean isRobotsFile(URI uri) {
-		return "/robots.txt".equals(uri.getPath());
-	}
-
-	private Robots robots(URI uri) {
-		if (isRobotsFile(uri)) {
-			return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, 0);
-		}
-		// The raw authority of a strictly parsed URL: nothing in it decodes to another
-		// host.
-		String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-		Robots cached = this.robots.get(origin);
-		if (cached != null && !cached.expired()) {
-			return cached;
-		}
-		// Read outside the map: the request waits for the host's politeness delay, and
-		// compute would hold other origins' lookups that long. Threads that start on a
-		// new host together may each read it once.
-		Robots loaded = loadRobots(origin);
-		this.robots.put(origin, loaded);
-		return loaded;
-	}
-
-	/**
-	 * Reads robots.txt as RFC 9309 says: a 4xx means no rules; a 5xx, a 429 or an
-	 * unreachable host means the whole site is off limits for now.
-	 */
-	private Robots loadRobots(String origin) {
-		String url = origin + "/robots.txt";
-		long valid = System.nanoTime() + ROBOTS_VALID.toNanos();
-		try {
-			OutboundHttp.Exchange response = sendWithRetries(this.http.target(url).uri(), null, null);
-			int status = response.status();
-			if (status == 429 || status >= 500) {
-				response.close();
-				log.warn("url={} status={} robots.txt unavailable; not fetching from this host for now", url, status);
-				return unavailable("HTTP " + status);
-			}
-			if (status >= 300) {
-				response.close();
-				return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null, valid);
-			}
-			// Gzip is read whether the server says so (Content-Encoding) or just serves
-			// a compressed file: rules ignored for want of a gunzip would allow all.
-			byte[] body = response.readBody(ROBOTS_MAX_BYTES, true);
-			return new Robots(
-					new SimpleRobotRulesParser().parseContent(url, body, "text/plain", List.of(this.robotName)), null,
-					valid);
-		}
-		catch (RuntimeException ex) {
-			log.warn("url={} robots.txt not readable ({}); not fetching from this host for now", url, ex.getMessage());
-			return unavailable(ex.getMessage());
-		}
-	}
-
-	private static Robots unavailable(String reason) {
-		return new Robots(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), reason,
-				System.nanoTime() + ROBOTS_UNAVAILABLE_RETRY.toNanos());
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new FetchException("interrupted while waiting");
-		}
+	/** Closes the pooled connections (Spring calls it at shutdown). */
+	@Override
+	public void close() {
+		this.http.close();
 	}
 
 }

@@ -76,6 +76,8 @@ class IngestBenchmarkTest {
 	void aCrawlOfTwoThousandArticlesStoresAtLeast100ItemsPerSecond() throws Exception {
 		int articles = 2000;
 		int warmUpArticles = 300;
+		// As FixtureSite does: respond without waiting for an ACK, like real servers.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.setExecutor(Executors.newFixedThreadPool(8));
 		String base = "http://127.0.0.1:" + server.getAddress().getPort();
