@@ -101,8 +101,16 @@ final class Cues {
 
 	/** The contexts a folded word begins like, as bits. */
 	int contextsOf(String folded) {
+		return contextsOf(folded, -1);
+	}
+
+	/** Which of the {@code wanted} contexts a folded word begins like, as bits. */
+	int contextsOf(String folded, int wanted) {
 		int bits = 0;
 		for (int i = 0; i < this.contexts.size(); i++) {
+			if ((wanted & (1 << i)) == 0) {
+				continue;
+			}
 			for (String cue : this.contexts.get(i).words()) {
 				if (folded.startsWith(cue)) {
 					bits |= 1 << i;

@@ -44,7 +44,7 @@ final class Neighbourhood {
 			}
 			if (mayNeedSupport(c)) {
 				listed(c);
-				c.contexts = contexts(c);
+				c.contexts = contexts(c, wantedContexts(c));
 			}
 			if (NestedNames.holdsNames(this.g, c)) {
 				if (byStart == null) {
@@ -104,11 +104,25 @@ final class Neighbourhood {
 		return this.g.cues.listSeparators.contains(this.t.folded(k));
 	}
 
-	private int contexts(Candidate c) {
+	/** The contexts that could support one of the candidate's ambiguous names. */
+	private int wantedContexts(Candidate c) {
+		int wanted = 0;
+		for (int p : c.patterns) {
+			Gazetteer.Pattern pattern = this.g.patterns.get(p);
+			if (pattern.kind() == Gazetteer.NEEDS_CONTEXT || pattern.kind() == Gazetteer.EXACT) {
+				wanted |= this.g.cues.contextOf(this.g.entity(pattern.target()));
+			}
+		}
+		return wanted;
+	}
+
+	/** Which of the wanted contexts the words near the candidate have. */
+	private int contexts(Candidate c, int wanted) {
 		int bits = 0;
-		for (int k = Math.max(0, c.from - CONTEXT_TOKENS); k < Math.min(this.t.count, c.to + CONTEXT_TOKENS); k++) {
+		for (int k = Math.max(0, c.from - CONTEXT_TOKENS); k < Math.min(this.t.count, c.to + CONTEXT_TOKENS)
+				&& bits != wanted; k++) {
 			if ((k < c.from || k >= c.to) && this.t.is(k, Tokens.WORD)) {
-				bits |= this.g.cues.contextsOf(this.t.folded(k));
+				bits |= this.g.cues.contextsOf(this.t.folded(k), wanted);
 			}
 		}
 		return bits;
