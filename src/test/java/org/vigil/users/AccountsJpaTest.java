@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * one-time use of an invitation under concurrent submissions. Each test commits, as the
  * application does, so locks and versions are the database's.
  */
-@DataJpaTest
+// The mapping is checked against the migrated schema here, not on every start of Vigil.
+@DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({ Accounts.class, Invitations.class, AccountsJpaTest.Clocks.class })
