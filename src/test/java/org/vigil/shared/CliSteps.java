@@ -2,6 +2,8 @@ package org.vigil.shared;
 
 import java.util.Optional;
 
+import picocli.CommandLine;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -25,6 +27,11 @@ public final class CliSteps {
 
 	public static int execute(ApplicationContext context, String[] args) {
 		return Cli.execute(context, args);
+	}
+
+	/** One command line to run several commands on the same command beans. */
+	public static CommandLine commandLine(ApplicationContext context) {
+		return Cli.commandLine(context);
 	}
 
 }
