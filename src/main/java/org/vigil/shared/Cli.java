@@ -110,17 +110,12 @@ public final class Cli {
 
 	/** Runs a valid command line on the command beans of {@code context}. */
 	static int execute(ApplicationContext context, String[] args) {
-		return commandLine(context).execute(args);
+		return execute(context, List.copyOf(context.getBeansWithAnnotation(Command.class).values()), args);
 	}
 
-	/**
-	 * The command line over the command beans of {@code context}. Picocli resets options
-	 * to the values they had when it was made, so running several commands on the same
-	 * beans needs one instance for all of them.
-	 */
-	static CommandLine commandLine(ApplicationContext context) {
-		List<Object> commands = List.copyOf(context.getBeansWithAnnotation(Command.class).values());
-		return commandLine(new SpringCommandFactory(context), commands);
+	/** Runs a valid command line on {@code commands}, made by {@code context}. */
+	static int execute(ApplicationContext context, List<Object> commands, String[] args) {
+		return commandLine(new SpringCommandFactory(context), commands).execute(args);
 	}
 
 	private static CommandLine commandLine(CommandLine.IFactory factory, List<Object> commands) {

@@ -1,11 +1,15 @@
 package org.vigil.shared;
 
+import java.util.List;
 import java.util.Optional;
 
-import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * The three steps of {@link Cli#run} (answer without Spring, start, execute) for test
@@ -25,13 +29,19 @@ public final class CliSteps {
 		return Cli.start(application, args);
 	}
 
-	public static int execute(ApplicationContext context, String[] args) {
-		return Cli.execute(context, args);
-	}
-
-	/** One command line to run several commands on the same command beans. */
-	public static CommandLine commandLine(ApplicationContext context) {
-		return Cli.commandLine(context);
+	/**
+	 * Runs a valid command line on new instances of the command beans of {@code context}:
+	 * picocli starts each option from the value its object holds, so objects an earlier
+	 * command parsed into would carry its options over.
+	 */
+	public static int executeOnNewCommands(ApplicationContext context, String[] args) {
+		AutowireCapableBeanFactory beans = context.getAutowireCapableBeanFactory();
+		List<Object> commands = context.getBeansWithAnnotation(Command.class)
+			.values()
+			.stream()
+			.<Object>map(bean -> beans.createBean(ClassUtils.getUserClass(AopUtils.getTargetClass(bean))))
+			.toList();
+		return Cli.execute(context, commands, args);
 	}
 
 }

@@ -1,11 +1,8 @@
 package org.vigil.support;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import picocli.CommandLine;
 
 import org.vigil.VigilApplication;
 import org.vigil.shared.CliSteps;
@@ -29,13 +26,6 @@ public final class CommandSession implements AutoCloseable {
 	private final Map<String, String> properties;
 
 	private ConfigurableApplicationContext context;
-
-	/**
-	 * One command line for the session: picocli resets each option to the value it had
-	 * when the command line was made, so a second command line over the same command
-	 * beans would start from the first command's options.
-	 */
-	private CommandLine commandLine;
 
 	private CommandSession(Map<String, String> properties) {
 		this.properties = Map.copyOf(properties);
@@ -80,20 +70,8 @@ public final class CommandSession implements AutoCloseable {
 					startFailed[0] = true;
 					return 1;
 				}
-				this.commandLine = CliSteps.commandLine(this.context);
 			}
-			// Picocli keeps the writers it first made; each run writes to this run's.
-			PrintWriter out = new PrintWriter(System.out, true);
-			PrintWriter err = new PrintWriter(System.err, true);
-			this.commandLine.setOut(out);
-			this.commandLine.setErr(err);
-			try {
-				return this.commandLine.execute(args);
-			}
-			finally {
-				out.flush();
-				err.flush();
-			}
+			return CliSteps.executeOnNewCommands(this.context, args);
 		});
 		// The real command line says why it could not start.
 		return startFailed[0] ? CommandRun.withInput(input, this.properties, args) : run;
@@ -104,7 +82,6 @@ public final class CommandSession implements AutoCloseable {
 		if (this.context != null) {
 			this.context.close();
 			this.context = null;
-			this.commandLine = null;
 		}
 	}
 
