@@ -4,7 +4,7 @@
 # link (the tests read ../shared), so the working checkout is left alone.
 #
 #   bench/verify-wall-time.sh BEFORE_COMMIT AFTER_COMMIT [WORKDIR]
-# ORDER="after before" builds the after commit first.
+# ORDER="after before" builds the after commit first; PARALLEL=1 builds both at once.
 set -eu
 before=$1
 after=$2
@@ -18,13 +18,24 @@ for side in before after; do
 	git clone -q --no-checkout "$repo" "$work/$side"
 	git -C "$work/$side" checkout -q "$commit"
 done
-for side in ${ORDER:-before after}; do
+verify() {
+	side=$1
 	cd "$work/$side"
-	echo "== $side $(git rev-parse --short HEAD) load $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "== $side $(git rev-parse --short HEAD) start, load $(cut -d' ' -f1-3 /proc/loadavg)"
 	start=$(date +%s)
 	if ./mvnw -B verify > "$work/$side.log" 2>&1; then result=passed; else result=FAILED; fi
 	end=$(date +%s)
 	tests=$(grep -h -o 'tests="[0-9]*"' target/surefire-reports/TEST-*.xml | grep -o '[0-9]*' | paste -sd+ | bc)
 	skipped=$(grep -h -o 'skipped="[0-9]*"' target/surefire-reports/TEST-*.xml | grep -o '[0-9]*' | paste -sd+ | bc)
 	echo "== $side: $((end - start)) s wall, $tests tests ($skipped skipped), build $result, load after $(cut -d' ' -f1-3 /proc/loadavg)"
-done
+}
+# PARALLEL=1 builds both at once (same load for both, when the machine is too busy to wait for two runs).
+if [ "${PARALLEL:-0}" = 1 ]; then
+	verify before &
+	verify after &
+	wait
+else
+	for side in ${ORDER:-before after}; do
+		verify "$side"
+	done
+fi
