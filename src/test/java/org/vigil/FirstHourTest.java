@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.vigil.support.CommandRun;
+import org.vigil.support.CommandSession;
 import org.vigil.support.TestUsers;
 import org.vigil.support.WebSession;
 
@@ -46,6 +48,9 @@ class FirstHourTest {
 
 	Map<String, String> database;
 
+	/** The test's commands, on one command context beside the running application. */
+	CommandSession vigil;
+
 	WebSession admin;
 
 	WebSession analyst;
@@ -53,10 +58,16 @@ class FirstHourTest {
 	@BeforeAll
 	void users() {
 		this.database = Map.of("spring.datasource.url", this.url, "spring.datasource.username", "postgres");
+		this.vigil = CommandSession.with(this.database);
 		TestUsers.admin(this.jdbc, "admin@example.org");
 		TestUsers.analyst(this.jdbc, "analyst@example.org");
 		this.admin = new WebSession(this.port).login("admin@example.org", TestUsers.PASSWORD);
 		this.analyst = new WebSession(this.port).login("analyst@example.org", TestUsers.PASSWORD);
+	}
+
+	@AfterAll
+	void closeCommandContext() {
+		this.vigil.close();
 	}
 
 	@Test
@@ -126,13 +137,13 @@ class FirstHourTest {
 		assertThat(title).isEqualTo("Thank you for joining this meeting of defence ministers on air defence and the "
 				+ "support for Ukraine.");
 
-		CommandRun wrong = CommandRun.of(this.database, "item", "set-date", String.valueOf(id), "2026-13-01");
+		CommandRun wrong = this.vigil.run("item", "set-date", String.valueOf(id), "2026-13-01");
 		assertThat(wrong.exitCode()).isEqualTo(2);
 		assertThat(wrong.err()).contains("is not a date");
-		CommandRun nothing = CommandRun.of(this.database, "item", "set-date", "987654", "2026-01-01");
+		CommandRun nothing = this.vigil.run("item", "set-date", "987654", "2026-01-01");
 		assertThat(nothing.exitCode()).isEqualTo(2);
 		assertThat(nothing.err()).contains("there is no item 987654");
-		CommandRun set = CommandRun.of(this.database, "item", "set-date", String.valueOf(id), "2026-06-30");
+		CommandRun set = this.vigil.run("item", "set-date", String.valueOf(id), "2026-06-30");
 		assertThat(set.exitCode()).as(set.err()).isZero();
 		assertThat(this.admin.page("/?source=manual")).contains(title);
 
@@ -172,7 +183,7 @@ class FirstHourTest {
 		String[] all = new String[args.length + 1];
 		all[0] = "import";
 		System.arraycopy(args, 0, all, 1, args.length);
-		return CommandRun.of(this.database, all);
+		return this.vigil.run(all);
 	}
 
 	private static long itemId(CommandRun run) {

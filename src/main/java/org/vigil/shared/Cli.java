@@ -3,6 +3,7 @@ package org.vigil.shared;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import picocli.CommandLine;
@@ -14,6 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -52,43 +54,68 @@ public final class Cli {
 	}
 
 	public static int run(Class<?> application, String[] args) {
-		CommandLine parser = commandLine(new UnconstructedCommandFactory(),
-				topLevelCommandTypes(application).stream().map(UnconstructedCommandFactory::instantiate).toList());
-		ParseResult parsed;
-		try {
-			parsed = parser.parseArgs(args);
-			Integer helpExit = CommandLine.executeHelpRequest(parsed);
-			if (helpExit != null) {
-				return helpExit;
-			}
-			if (!parsed.hasSubcommand()) {
-				throw new ParameterException(parser, "a command is required");
-			}
-		}
-		catch (ParameterException ex) {
-			return usageError(ex, args);
+		Optional<Integer> answered = answerWithoutSpring(application, args);
+		if (answered.isPresent()) {
+			return answered.get();
 		}
 		ConfigurableApplicationContext context;
 		try {
-			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-				.bannerMode(Banner.Mode.OFF)
-				.logStartupInfo(false)
-				// Only the beans the command uses are created, and the database only
-				// when it uses one: a command starts in seconds. Beside the running web
-				// application, the command uses its database.
-				.properties("vigil.scheduling.enabled=false", "spring.main.lazy-initialization=true",
-						"vigil.embedded-db.attach-to-running=true",
-						"logging.threshold.console=" + (List.of(args).contains("--verbose") ? "INFO" : "OFF"))
-				.run();
+			context = start(application, args);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("vigil: " + StartupProblems.explain(ex).orElse(String.valueOf(ex.getMessage())));
 			return 1;
 		}
 		try (context) {
-			List<Object> commands = List.copyOf(context.getBeansWithAnnotation(Command.class).values());
-			return commandLine(new SpringCommandFactory(context), commands).execute(args);
+			return execute(context, args);
 		}
+	}
+
+	/**
+	 * Answers help, version and usage errors over command objects whose constructors
+	 * never ran; empty when the command line is a valid command to run.
+	 */
+	static Optional<Integer> answerWithoutSpring(Class<?> application, String[] args) {
+		CommandLine parser = commandLine(new UnconstructedCommandFactory(),
+				topLevelCommandTypes(application).stream().map(UnconstructedCommandFactory::instantiate).toList());
+		try {
+			ParseResult parsed = parser.parseArgs(args);
+			Integer helpExit = CommandLine.executeHelpRequest(parsed);
+			if (helpExit != null) {
+				return Optional.of(helpExit);
+			}
+			if (!parsed.hasSubcommand()) {
+				throw new ParameterException(parser, "a command is required");
+			}
+			return Optional.empty();
+		}
+		catch (ParameterException ex) {
+			return Optional.of(usageError(ex, args));
+		}
+	}
+
+	/** The context a command runs in; the caller closes it. */
+	static ConfigurableApplicationContext start(Class<?> application, String[] args) {
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			// Only the beans the command uses are created, and the database only
+			// when it uses one: a command starts in seconds. Beside the running web
+			// application, the command uses its database.
+			.properties("vigil.scheduling.enabled=false", "spring.main.lazy-initialization=true",
+					"vigil.embedded-db.attach-to-running=true",
+					"logging.threshold.console=" + (List.of(args).contains("--verbose") ? "INFO" : "OFF"))
+			.run();
+	}
+
+	/** Runs a valid command line on the command beans of {@code context}. */
+	static int execute(ApplicationContext context, String[] args) {
+		return execute(context, List.copyOf(context.getBeansWithAnnotation(Command.class).values()), args);
+	}
+
+	/** Runs a valid command line on {@code commands}, made by {@code context}. */
+	static int execute(ApplicationContext context, List<Object> commands, String[] args) {
+		return commandLine(new SpringCommandFactory(context), commands).execute(args);
 	}
 
 	private static CommandLine commandLine(CommandLine.IFactory factory, List<Object> commands) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.vigil.support.CommandRun;
+import org.vigil.support.CommandSession;
 import org.vigil.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,14 @@ class DigestCommandTest {
 			"spring.datasource.username", "postgres", "spring.mail.host", "127.0.0.1", "spring.mail.port",
 			String.valueOf(this.port));
 
+	/** One command context for this test's commands, closed after it. */
+	private final CommandSession vigil = CommandSession.with(this.properties);
+
+	@AfterEach
+	void closeCommandContext() {
+		this.vigil.close();
+	}
+
 	@AfterEach
 	void stop() {
 		this.smtp.stop();
@@ -39,7 +48,7 @@ class DigestCommandTest {
 
 	@Test
 	void runsTheDueDigestsOfOneUserThenTheRestAndNeverTwice() throws Exception {
-		CommandRun empty = CommandRun.of(this.properties, "digest", "run");
+		CommandRun empty = this.vigil.run("digest", "run");
 		assertThat(empty.exitCode()).as(empty.err()).isZero();
 		assertThat(empty.out()).contains("No digest is due.").contains("sent 0, skipped 0, failed 0");
 
@@ -54,20 +63,20 @@ class DigestCommandTest {
 		fixture.item(fixture.source("mon-pl", "Ministry of National Defence"), "A statement of the week",
 				Instant.now().minus(Duration.ofDays(2)));
 
-		CommandRun one = CommandRun.of(this.properties, "digest", "run", "--user", "ANN@example.org");
+		CommandRun one = this.vigil.run("digest", "run", "--user", "ANN@example.org");
 		assertThat(one.exitCode()).as(one.err()).isZero();
 		assertThat(one.out()).contains("sent 1, skipped 0, failed 0");
 		assertThat(this.smtp.getReceivedMessages()).hasSize(1);
 		assertThat(this.smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ann@example.org");
 
-		CommandRun again = CommandRun.of(this.properties, "digest", "run", "--user", "ann@example.org");
+		CommandRun again = this.vigil.run("digest", "run", "--user", "ann@example.org");
 		assertThat(again.out()).contains("No digest is due for ann@example.org.").contains("sent 0");
-		CommandRun rest = CommandRun.of(this.properties, "digest", "run");
+		CommandRun rest = this.vigil.run("digest", "run");
 		assertThat(rest.out()).contains("sent 1, skipped 0, failed 0");
 		assertThat(this.smtp.getReceivedMessages()).hasSize(2);
 		assertThat(fixture.status(ben)).isEqualTo("sent");
 
-		CommandRun nobody = CommandRun.of(this.properties, "digest", "run", "--user", "nobody@example.org");
+		CommandRun nobody = this.vigil.run("digest", "run", "--user", "nobody@example.org");
 		assertThat(nobody.exitCode()).isEqualTo(2);
 		assertThat(nobody.err()).contains("no account for nobody@example.org");
 	}

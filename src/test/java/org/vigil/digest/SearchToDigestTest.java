@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.vigil.support.CommandRun;
+import org.vigil.support.CommandSession;
 import org.vigil.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,14 @@ class SearchToDigestTest {
 			"spring.datasource.username", "postgres", "spring.mail.host", "127.0.0.1", "spring.mail.port",
 			String.valueOf(this.port));
 
+	/** One command context for this test's commands, closed after it. */
+	private final CommandSession vigil = CommandSession.with(this.properties);
+
+	@AfterEach
+	void closeCommandContext() {
+		this.vigil.close();
+	}
+
 	@AfterEach
 	void stop() {
 		this.smtp.stop();
@@ -42,8 +51,8 @@ class SearchToDigestTest {
 
 	@Test
 	void aSearchAddedOnTheCommandLineMailsTheImportedStatementInTheDigest() throws Exception {
-		CommandRun user = CommandRun.withInput("a long enough secret\n", this.properties, "user", "add", "--email",
-				"ann@example.org", "--password-stdin");
+		CommandRun user = this.vigil.withInput("a long enough secret\n", "user", "add", "--email", "ann@example.org",
+				"--password-stdin");
 		assertThat(user.exitCode()).as(user.err()).isZero();
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(this.url, "postgres", ""));
 		// Ann's digest is due today at 00:00 UTC, whatever day the test runs.
@@ -51,11 +60,11 @@ class SearchToDigestTest {
 				+ " created_at = timestamptz '2020-01-01 00:00Z'")
 			.param("day", LocalDate.now(ZoneOffset.UTC).getDayOfWeek().getValue())
 			.update();
-		CommandRun search = CommandRun.of(this.properties, "search", "add", "--user", "ann@example.org", "--name",
-				"Lithuania", "--query", "Lithuania", "--country", "LT");
+		CommandRun search = this.vigil.run("search", "add", "--user", "ann@example.org", "--name", "Lithuania",
+				"--query", "Lithuania", "--country", "LT");
 		assertThat(search.exitCode()).as(search.err()).isZero();
 
-		CommandRun imported = CommandRun.of(this.properties, "import",
+		CommandRun imported = this.vigil.run("import",
 				Path.of("src/test/resources/import/dated-statement.txt").toString());
 		assertThat(imported.exitCode()).as(imported.err()).isZero();
 		// Imported yesterday: inside the week that ended at today's 00:00.
@@ -68,7 +77,7 @@ class SearchToDigestTest {
 			Thread.sleep(100);
 		}
 
-		CommandRun digest = CommandRun.of(this.properties, "digest", "run");
+		CommandRun digest = this.vigil.run("digest", "run");
 		assertThat(digest.exitCode()).as(digest.err()).isZero();
 		assertThat(digest.out()).contains("sent 1, skipped 0, failed 0");
 		assertThat(this.smtp.getReceivedMessages()).hasSize(1);

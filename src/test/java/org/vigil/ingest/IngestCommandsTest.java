@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import org.vigil.support.CommandRun;
+import org.vigil.support.CommandSession;
 import org.vigil.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,31 +71,33 @@ class IngestCommandsTest {
 	void importStoresFilesUnderTheManualSourceWithoutBoilerplate() {
 		String url = TestPostgres.newDatabase();
 		Map<String, String> db = Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres");
-		CommandRun run = CommandRun.of(db, "import", FIXTURES.resolve("nato-account-block.txt").toString(),
-				FIXTURES.resolve("defence24-image-links.txt").toString());
-		assertThat(run.exitCode()).as(run.err()).isZero();
-		assertThat(run.out().lines()).hasSize(2).allMatch(line -> line.startsWith("new item"));
-		JdbcTemplate jdbc = jdbc(url);
-		List<String> bodies = jdbc.queryForList(
-				"select body_text from item join source on source.id = item.source_id where source.key = 'manual' order by item.id",
-				String.class);
-		assertThat(bodies.get(0)).startsWith("(As delivered)").doesNotContain("MULTIMEDIA ACCOUNT");
-		assertThat(bodies.get(1)).endsWith("assessed the Deputy Prime Minister.").doesNotContain("![");
-		assertThat(jdbc.queryForObject("select count(*) from raw_capture", Integer.class)).isEqualTo(2);
+		try (CommandSession vigil = CommandSession.with(db)) {
+			CommandRun run = vigil.run("import", FIXTURES.resolve("nato-account-block.txt").toString(),
+					FIXTURES.resolve("defence24-image-links.txt").toString());
+			assertThat(run.exitCode()).as(run.err()).isZero();
+			assertThat(run.out().lines()).hasSize(2).allMatch(line -> line.startsWith("new item"));
+			JdbcTemplate jdbc = jdbc(url);
+			List<String> bodies = jdbc.queryForList(
+					"select body_text from item join source on source.id = item.source_id where source.key = 'manual' order by item.id",
+					String.class);
+			assertThat(bodies.get(0)).startsWith("(As delivered)").doesNotContain("MULTIMEDIA ACCOUNT");
+			assertThat(bodies.get(1)).endsWith("assessed the Deputy Prime Minister.").doesNotContain("![");
+			assertThat(jdbc.queryForObject("select count(*) from raw_capture", Integer.class)).isEqualTo(2);
 
-		CommandRun again = CommandRun.of(db, "import", FIXTURES.resolve("nato-account-block.txt").toString());
-		assertThat(again.out()).startsWith("unchanged item");
-		assertThat(jdbc.queryForObject("select count(*) from item", Integer.class)).isEqualTo(2);
+			CommandRun again = vigil.run("import", FIXTURES.resolve("nato-account-block.txt").toString());
+			assertThat(again.out()).startsWith("unchanged item");
+			assertThat(jdbc.queryForObject("select count(*) from item", Integer.class)).isEqualTo(2);
 
-		jdbc.update(
-				"update item set body_text = 'stale text', content_hash = 'stale' where url like '%nato-account-block.txt'");
-		CommandRun reprocess = CommandRun.of(db, "reprocess", "--source", "manual");
-		assertThat(reprocess.exitCode()).as(reprocess.err()).isZero();
-		assertThat(reprocess.out()).contains("reprocessed 2 item(s): 1 updated, 1 unchanged, 0 failed");
-		assertThat(jdbc.queryForObject("select body_text from item where url like '%nato-account-block.txt'",
-				String.class))
-			.startsWith("(As delivered)");
-		assertThat(jdbc.queryForObject("select body_text from item_version", String.class)).isEqualTo("stale text");
+			jdbc.update(
+					"update item set body_text = 'stale text', content_hash = 'stale' where url like '%nato-account-block.txt'");
+			CommandRun reprocess = vigil.run("reprocess", "--source", "manual");
+			assertThat(reprocess.exitCode()).as(reprocess.err()).isZero();
+			assertThat(reprocess.out()).contains("reprocessed 2 item(s): 1 updated, 1 unchanged, 0 failed");
+			assertThat(jdbc.queryForObject("select body_text from item where url like '%nato-account-block.txt'",
+					String.class))
+				.startsWith("(As delivered)");
+			assertThat(jdbc.queryForObject("select body_text from item_version", String.class)).isEqualTo("stale text");
+		}
 	}
 
 	@Test
@@ -124,66 +127,68 @@ class IngestCommandsTest {
 		String url = TestPostgres.newDatabase();
 		Map<String, String> db = Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres",
 				"vigil.ingest.allow-private-addresses", "false");
-		CommandRun list = CommandRun.of(db, "source", "list");
-		assertThat(list.exitCode()).as(list.err()).isZero();
-		assertThat(list.out()).contains("nato", "uk-mod", "us-dod", "pl-mon", "ro-mapn", "de-bmvg", "defence24",
-				"manual");
+		try (CommandSession vigil = CommandSession.with(db)) {
+			CommandRun list = vigil.run("source", "list");
+			assertThat(list.exitCode()).as(list.err()).isZero();
+			assertThat(list.out()).contains("nato", "uk-mod", "us-dod", "pl-mon", "ro-mapn", "de-bmvg", "defence24",
+					"manual");
 
-		CommandRun add = CommandRun.of(db, "source", "add", "--name", "Estonian MoD", "--kind", "feed", "--url",
-				"https://kaitseministeerium.ee/en/news/1/feed", "--language", "en", "--body-selector", ".content");
-		assertThat(add.exitCode()).as(add.err()).isZero();
-		assertThat(jdbc(url).queryForObject("select selectors->>'body' from source where key = 'estonian-mod'",
-				String.class))
-			.isEqualTo(".content");
+			CommandRun add = vigil.run("source", "add", "--name", "Estonian MoD", "--kind", "feed", "--url",
+					"https://kaitseministeerium.ee/en/news/1/feed", "--language", "en", "--body-selector", ".content");
+			assertThat(add.exitCode()).as(add.err()).isZero();
+			assertThat(jdbc(url).queryForObject("select selectors->>'body' from source where key = 'estonian-mod'",
+					String.class))
+				.isEqualTo(".content");
 
-		CommandRun loopback = CommandRun.of(db, "source", "add", "--name", "Local", "--kind", "feed", "--url",
-				"http://127.0.0.1:8080/feed");
-		assertThat(loopback.exitCode()).isEqualTo(2);
-		assertThat(loopback.err()).contains("private or loopback");
+			CommandRun loopback = vigil.run("source", "add", "--name", "Local", "--kind", "feed", "--url",
+					"http://127.0.0.1:8080/feed");
+			assertThat(loopback.exitCode()).isEqualTo(2);
+			assertThat(loopback.err()).contains("private or loopback");
 
-		CommandRun badPattern = CommandRun.of(db, "source", "add", "--name", "Latvian MoD", "--kind", "html-listing",
-				"--url", "https://www.mod.gov.lv/en/news", "--setting", "item_link_pattern=/news/([0-9+");
-		assertThat(badPattern.exitCode()).isEqualTo(2);
-		assertThat(badPattern.err()).contains("source latvian-mod: setting item_link_pattern",
-				"not a regular expression");
-		assertThat(jdbc(url).queryForObject("select count(*) from source where key = 'latvian-mod'", Integer.class))
-			.isZero();
+			CommandRun badPattern = vigil.run("source", "add", "--name", "Latvian MoD", "--kind", "html-listing",
+					"--url", "https://www.mod.gov.lv/en/news", "--setting", "item_link_pattern=/news/([0-9+");
+			assertThat(badPattern.exitCode()).isEqualTo(2);
+			assertThat(badPattern.err()).contains("source latvian-mod: setting item_link_pattern",
+					"not a regular expression");
+			assertThat(jdbc(url).queryForObject("select count(*) from source where key = 'latvian-mod'", Integer.class))
+				.isZero();
 
-		Path yaml = dir.resolve("more.yaml");
-		Files.writeString(yaml, """
-				sources:
-				  - key: fi-defmin
-				    name: Finland — Ministry of Defence
-				    kind: feed
-				    language: en
-				    urls: [https://defmin.fi/en/topical/static-rss-feeds/-/asset_publisher/bGmVi3cQo5T6/rss]
-				    selectors: {body: ".journal-content-article", remove: [".share"]}
-				""");
-		CommandRun imported = CommandRun.of(db, "source", "import", yaml.toString());
-		assertThat(imported.exitCode()).as(imported.err()).isZero();
-		assertThat(jdbc(url).queryForObject("select selectors->'remove'->>0 from source where key = 'fi-defmin'",
-				String.class))
-			.isEqualTo(".share");
+			Path yaml = dir.resolve("more.yaml");
+			Files.writeString(yaml, """
+					sources:
+					  - key: fi-defmin
+					    name: Finland — Ministry of Defence
+					    kind: feed
+					    language: en
+					    urls: [https://defmin.fi/en/topical/static-rss-feeds/-/asset_publisher/bGmVi3cQo5T6/rss]
+					    selectors: {body: ".journal-content-article", remove: [".share"]}
+					""");
+			CommandRun imported = vigil.run("source", "import", yaml.toString());
+			assertThat(imported.exitCode()).as(imported.err()).isZero();
+			assertThat(jdbc(url).queryForObject("select selectors->'remove'->>0 from source where key = 'fi-defmin'",
+					String.class))
+				.isEqualTo(".share");
 
-		// One bad source in a file: an error naming it and its setting, and no source
-		// of the file is saved.
-		Files.writeString(yaml, """
-				sources:
-				  - key: lt-kam
-				    name: Lithuania — Ministry of National Defence
-				    kind: feed
-				    urls: [https://kam.lt/en/feed/]
-				  - key: fi-defmin
-				    name: Finland — Ministry of Defence
-				    kind: feed
-				    urls: [https://defmin.fi/en/feed]
-				    settings: {zone: Europe/Helsinki, item_link: "a.news"}
-				""");
-		CommandRun typo = CommandRun.of(db, "source", "import", yaml.toString());
-		assertThat(typo.exitCode()).isEqualTo(2);
-		assertThat(typo.err()).contains("source fi-defmin: unknown setting 'item_link'");
-		assertThat(jdbc(url).queryForObject("select count(*) from source where key = 'lt-kam'", Integer.class))
-			.isZero();
+			// One bad source in a file: an error naming it and its setting, and no source
+			// of the file is saved.
+			Files.writeString(yaml, """
+					sources:
+					  - key: lt-kam
+					    name: Lithuania — Ministry of National Defence
+					    kind: feed
+					    urls: [https://kam.lt/en/feed/]
+					  - key: fi-defmin
+					    name: Finland — Ministry of Defence
+					    kind: feed
+					    urls: [https://defmin.fi/en/feed]
+					    settings: {zone: Europe/Helsinki, item_link: "a.news"}
+					""");
+			CommandRun typo = vigil.run("source", "import", yaml.toString());
+			assertThat(typo.exitCode()).isEqualTo(2);
+			assertThat(typo.err()).contains("source fi-defmin: unknown setting 'item_link'");
+			assertThat(jdbc(url).queryForObject("select count(*) from source where key = 'lt-kam'", Integer.class))
+				.isZero();
+		}
 	}
 
 	static JdbcTemplate jdbc(String url) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import org.vigil.VigilApplication;
 import org.vigil.shared.Cli;
@@ -26,30 +27,30 @@ public record CommandRun(int exitCode, String out, String err) {
 	 * Runs with {@code input} as standard input (e.g. a password for --password-stdin).
 	 */
 	public static CommandRun withInput(String input, Map<String, String> properties, String... args) {
-		InputStream originalIn = System.in;
-		System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
-		try {
-			return capture(properties, args);
-		}
-		finally {
-			System.setIn(originalIn);
-		}
+		return capture(input, properties, () -> Cli.run(VigilApplication.class, args));
 	}
 
-	private static CommandRun capture(Map<String, String> properties, String... args) {
+	/**
+	 * Runs {@code command} with {@code input} as standard input and {@code properties} as
+	 * system properties, capturing what its thread prints.
+	 */
+	static CommandRun capture(String input, Map<String, String> properties, IntSupplier command) {
+		InputStream originalIn = System.in;
 		PrintStream originalOut = System.out;
 		PrintStream originalErr = System.err;
 		var out = new ByteArrayOutputStream();
 		var err = new ByteArrayOutputStream();
 		properties.forEach(System::setProperty);
 		try {
-			Thread command = Thread.currentThread();
-			System.setOut(new PrintStream(new ThisThreadOnly(command, out, originalOut), true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(new ThisThreadOnly(command, err, originalErr), true, StandardCharsets.UTF_8));
-			int exitCode = Cli.run(VigilApplication.class, args);
+			System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+			Thread thread = Thread.currentThread();
+			System.setOut(new PrintStream(new ThisThreadOnly(thread, out, originalOut), true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(new ThisThreadOnly(thread, err, originalErr), true, StandardCharsets.UTF_8));
+			int exitCode = command.getAsInt();
 			return new CommandRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 		finally {
+			System.setIn(originalIn);
 			System.setOut(originalOut);
 			System.setErr(originalErr);
 			properties.keySet().forEach(System::clearProperty);

@@ -11,14 +11,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The one real PostgreSQL server of a test JVM (the same binaries Vigil embeds), started
- * on first use and stopped when the JVM exits. Each Spring test context gets a database
- * of its own on it, so contexts never see each other's rows.
+ * on first use and stopped when the JVM exits. Each Spring test context and each command
+ * test gets a database of its own on it, so they never see each other's rows.
+ *
+ * <p>
+ * A database is a copy of {@link MigratedTemplate} ({@code CREATE DATABASE … TEMPLATE}),
+ * made once per JVM with Vigil's own migrations: copying takes a tenth of a second where
+ * migrating takes seconds, and the application finds exactly the schema and reference
+ * data its first start would have created.
  */
 public final class TestPostgres {
 
 	private static final AtomicInteger databases = new AtomicInteger();
 
 	private static EmbeddedPostgres server;
+
+	private static MigratedTemplate template;
 
 	private TestPostgres() {
 	}
@@ -40,15 +48,38 @@ public final class TestPostgres {
 		return server;
 	}
 
-	/** Creates an empty database and returns its JDBC URL (user {@code postgres}). */
+	/**
+	 * Creates a database holding Vigil's migrated schema and reference data, as the
+	 * application's first start leaves it, and returns its JDBC URL (user
+	 * {@code postgres}). Starting Vigil on it migrates nothing.
+	 */
 	public static String newDatabase() {
+		return create(migratedTemplate().name());
+	}
+
+	/**
+	 * Creates a database with no tables at all, for tests of what happens before or
+	 * during the first migration, and returns its JDBC URL (user {@code postgres}).
+	 */
+	public static String emptyDatabase() {
+		return create("template1");
+	}
+
+	private static synchronized MigratedTemplate migratedTemplate() {
+		if (template == null) {
+			template = MigratedTemplate.on(server());
+		}
+		return template;
+	}
+
+	private static String create(String templateName) {
 		String name = "vigil_test_" + databases.incrementAndGet();
 		try (Connection connection = server().getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name);
+			statement.execute("create database " + name + " template " + templateName);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create test database " + name, ex);
+			throw new IllegalStateException("Could not create test database " + name + " from " + templateName, ex);
 		}
 		return server().getJdbcUrl("postgres", name);
 	}

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.vigil.support.CommandRun;
+import org.vigil.support.CommandSession;
 import org.vigil.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,26 +63,28 @@ class TagCommandTest {
 		Assumptions.assumeTrue(Files.isDirectory(seeds), "../shared/seeds is absent");
 		String url = TestPostgres.newDatabase();
 		Map<String, String> db = Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres");
-		for (String[] seed : new String[][] { { "defence24-pl-ro-video-conference.txt", "2026-01-26" },
-				{ "nato-rutte-bemowo-piskie.txt", "2025-12-19" } }) {
-			CommandRun run = CommandRun.of(db, "tag", "--date", seed[1], seeds.resolve(seed[0]).toString());
-			assertThat(run.exitCode()).as(run.err()).isZero();
-			JsonNode result = json.readTree(run.out().strip());
-			JsonNode gold = json.readTree(seeds.resolve("gold.json").toFile()).get("documents").get(seed[0]);
-			List<String> found = new java.util.ArrayList<>();
-			for (JsonNode e : result.get("entities")) {
-				found.add("country".equals(e.get("type").asString()) ? e.get("country_code").asString()
-						: e.get("name").asString());
-			}
-			List<String> allowed = new java.util.ArrayList<>();
-			for (String section : List.of("countries", "people", "programmes", "organisations")) {
-				for (JsonNode name : gold.get(section).get("required")) {
-					assertThat(found).as(seed[0]).contains(name.asString());
-					allowed.add(name.asString());
+		try (CommandSession vigil = CommandSession.with(db)) {
+			for (String[] seed : new String[][] { { "defence24-pl-ro-video-conference.txt", "2026-01-26" },
+					{ "nato-rutte-bemowo-piskie.txt", "2025-12-19" } }) {
+				CommandRun run = vigil.run("tag", "--date", seed[1], seeds.resolve(seed[0]).toString());
+				assertThat(run.exitCode()).as(run.err()).isZero();
+				JsonNode result = json.readTree(run.out().strip());
+				JsonNode gold = json.readTree(seeds.resolve("gold.json").toFile()).get("documents").get(seed[0]);
+				List<String> found = new java.util.ArrayList<>();
+				for (JsonNode e : result.get("entities")) {
+					found.add("country".equals(e.get("type").asString()) ? e.get("country_code").asString()
+							: e.get("name").asString());
 				}
-				gold.get(section).get("optional").forEach((name) -> allowed.add(name.asString()));
+				List<String> allowed = new java.util.ArrayList<>();
+				for (String section : List.of("countries", "people", "programmes", "organisations")) {
+					for (JsonNode name : gold.get(section).get("required")) {
+						assertThat(found).as(seed[0]).contains(name.asString());
+						allowed.add(name.asString());
+					}
+					gold.get(section).get("optional").forEach((name) -> allowed.add(name.asString()));
+				}
+				assertThat(allowed).as(seed[0] + ": found outside the gold").containsAll(found);
 			}
-			assertThat(allowed).as(seed[0] + ": found outside the gold").containsAll(found);
 		}
 	}
 

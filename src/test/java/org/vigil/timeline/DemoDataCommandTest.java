@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.vigil.support.CommandRun;
+import org.vigil.support.CommandSession;
 import org.vigil.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,40 +38,44 @@ class DemoDataCommandTest {
 	void generatesSyntheticItemsWithEntitiesAndMentionsWhoseOffsetsPointAtTheirNames() throws Exception {
 		String url = TestPostgres.newDatabase();
 		Map<String, String> database = Map.of("spring.datasource.url", url, "spring.datasource.username", "postgres");
-		assertThat(CommandRun.of(database, "db-info").exitCode()).isZero();
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("delete from entity"); // an installation whose gazetteer
-														// was emptied
+		try (CommandSession vigil = CommandSession.with(database)) {
+			assertThat(vigil.run("db-info").exitCode()).isZero();
+			try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("delete from entity"); // an installation whose
+															// gazetteer
+															// was emptied
+			}
+			CommandRun run = vigil.run("demo-data", "--items", "500", "--batch", "200");
+			assertThat(run.exitCode()).as(run.err()).isZero();
+			assertThat(run.out()).contains("added 34 synthetic entities").contains("Added 500 synthetic items");
+			CommandRun again = vigil.run("demo-data", "--items", "100");
+			assertThat(again.exitCode()).as(again.err()).isZero();
+			assertThat(again.out()).doesNotContain("synthetic entities");
+			try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+					Statement statement = connection.createStatement()) {
+				assertThat(single(statement, "select count(*) from item i join source s on s.id = i.source_id"
+						+ " where s.key = 'synthetic' and s.kind = 'synthetic'"))
+					.isEqualTo(600);
+				assertThat(single(statement, "select count(*) from item_entity")).isBetween(1200L, 1800L);
+				assertThat(single(statement,
+						"select count(*) from mention m join item i on i.id = m.item_id"
+								+ " where substr(i.body_text, m.start_pos + 1, m.end_pos - m.start_pos) <> m.surface"))
+					.isZero();
+				assertThat(single(statement, "select count(*) from entity where attributes ->> 'synthetic' = 'true'"))
+					.isEqualTo(34);
+				assertThat(single(statement,
+						"select extract(year from max(published_at)) - extract(year from min(published_at))"
+								+ " from item"))
+					.isBetween(4L, 5L);
+				assertThat(single(statement, "select count(*) from item where published_precision = 'date'"))
+					.isPositive();
+				assertThat(single(statement,
+						"select count(*) from item where search @@ websearch_to_tsquery('simple', 'poland')"))
+					.isPositive();
+			}
+			assertThat(vigil.run("demo-data", "--items", "0").exitCode()).isEqualTo(2);
 		}
-		CommandRun run = CommandRun.of(database, "demo-data", "--items", "500", "--batch", "200");
-		assertThat(run.exitCode()).as(run.err()).isZero();
-		assertThat(run.out()).contains("added 34 synthetic entities").contains("Added 500 synthetic items");
-		CommandRun again = CommandRun.of(database, "demo-data", "--items", "100");
-		assertThat(again.exitCode()).as(again.err()).isZero();
-		assertThat(again.out()).doesNotContain("synthetic entities");
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			assertThat(single(statement, "select count(*) from item i join source s on s.id = i.source_id"
-					+ " where s.key = 'synthetic' and s.kind = 'synthetic'"))
-				.isEqualTo(600);
-			assertThat(single(statement, "select count(*) from item_entity")).isBetween(1200L, 1800L);
-			assertThat(single(statement,
-					"select count(*) from mention m join item i on i.id = m.item_id"
-							+ " where substr(i.body_text, m.start_pos + 1, m.end_pos - m.start_pos) <> m.surface"))
-				.isZero();
-			assertThat(single(statement, "select count(*) from entity where attributes ->> 'synthetic' = 'true'"))
-				.isEqualTo(34);
-			assertThat(single(statement,
-					"select extract(year from max(published_at)) - extract(year from min(published_at))"
-							+ " from item"))
-				.isBetween(4L, 5L);
-			assertThat(single(statement, "select count(*) from item where published_precision = 'date'")).isPositive();
-			assertThat(single(statement,
-					"select count(*) from item where search @@ websearch_to_tsquery('simple', 'poland')"))
-				.isPositive();
-		}
-		assertThat(CommandRun.of(database, "demo-data", "--items", "0").exitCode()).isEqualTo(2);
 	}
 
 	private static long single(Statement statement, String sql) throws Exception {

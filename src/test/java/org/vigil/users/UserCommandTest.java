@@ -2,8 +2,10 @@ package org.vigil.users;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.support.CommandRun;
+import org.vigil.support.CommandSession;
 import org.vigil.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,40 +16,45 @@ class UserCommandTest {
 	private final Map<String, String> database = Map.of("spring.datasource.url", TestPostgres.newDatabase(),
 			"spring.datasource.username", "postgres");
 
+	/** One command context for this test's commands, closed after it. */
+	private final CommandSession vigil = CommandSession.with(this.database);
+
+	@AfterEach
+	void closeCommandContext() {
+		this.vigil.close();
+	}
+
 	@Test
 	void addsAnAdminWithThePasswordFromStandardInputAndListsIt() {
-		CommandRun added = CommandRun.withInput("a long enough secret\n", this.database, "user", "add", "--email",
-				"Chief@Example.org", "--admin", "--password-stdin");
+		CommandRun added = this.vigil.withInput("a long enough secret\n", "user", "add", "--email", "Chief@Example.org",
+				"--admin", "--password-stdin");
 		assertThat(added.exitCode()).as(added.err()).isZero();
 		assertThat(added.out()).contains("Created admin chief@example.org");
-		CommandRun list = CommandRun.of(this.database, "user", "list");
+		CommandRun list = this.vigil.run("user", "list");
 		assertThat(list.out()).containsPattern("chief@example\\.org\\s+admin\\s+yes\\s+UTC\\s+never");
 	}
 
 	@Test
 	void refusesAnEmptyOrWeakPasswordAndADuplicateAddressAsUsageErrors() {
-		CommandRun empty = CommandRun.withInput("", this.database, "user", "add", "--email", "a@example.org",
-				"--password-stdin");
+		CommandRun empty = this.vigil.withInput("", "user", "add", "--email", "a@example.org", "--password-stdin");
 		assertThat(empty.exitCode()).isEqualTo(2);
 		assertThat(empty.err()).contains("standard input was empty");
-		CommandRun weak = CommandRun.withInput("short\n", this.database, "user", "add", "--email", "a@example.org",
+		CommandRun weak = this.vigil.withInput("short\n", "user", "add", "--email", "a@example.org",
 				"--password-stdin");
 		assertThat(weak.exitCode()).isEqualTo(2);
 		assertThat(weak.err()).contains("at least 10 characters");
-		assertThat(CommandRun
-			.withInput("a long enough secret\n", this.database, "user", "add", "--email", "a@example.org",
-					"--password-stdin")
+		assertThat(this.vigil
+			.withInput("a long enough secret\n", "user", "add", "--email", "a@example.org", "--password-stdin")
 			.exitCode()).isZero();
-		CommandRun twice = CommandRun.withInput("a long enough secret\n", this.database, "user", "add", "--email",
-				"A@example.org", "--password-stdin");
+		CommandRun twice = this.vigil.withInput("a long enough secret\n", "user", "add", "--email", "A@example.org",
+				"--password-stdin");
 		assertThat(twice.exitCode()).isEqualTo(2);
 		assertThat(twice.err()).contains("already an account for a@example.org");
 	}
 
 	@Test
 	void thePasswordIsNeverAnArgument() {
-		CommandRun run = CommandRun.of(this.database, "user", "add", "--email", "a@example.org", "--password",
-				"hunter2hunter2");
+		CommandRun run = this.vigil.run("user", "add", "--email", "a@example.org", "--password", "hunter2hunter2");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.out() + run.err()).doesNotContain("Created");
 	}
