@@ -33,7 +33,8 @@ class CompletedEventsCleanupTest {
 		new CompletedEventsCleanup(this.completed, new EventsProperties(true, Duration.ofDays(7), Duration.ofHours(1)))
 			.deleteOldCompletedPublications();
 
-		assertThat(this.jdbc.queryForList("select serialized_event from event_publication where listener_id = 'test' order by 1", String.class))
+		assertThat(this.jdbc.queryForList(
+				"select serialized_event from event_publication where listener_id = 'test' order by 1", String.class))
 			.containsExactly("\"completed yesterday\"", "\"incomplete for a month\"");
 	}
 
