@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import org.junit.jupiter.api.Test;
+import planted.PlantedEntities.PlantedEntity;
+import planted.PlantedEntities.SavedSearchRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,21 +156,6 @@ class OneOwnerPerTableTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * An entity as a searches class would be written if it mapped the accounts' table.
-	 */
-	@Entity
-	@Table(name = "app_user")
-	static final class PlantedEntity {
-
-	}
-
-	/** An entity named by its class: saved_search_row. */
-	@Entity
-	static final class SavedSearchRow {
-
 	}
 
 	/** A class as a digest class would be written if it read an account's table. */

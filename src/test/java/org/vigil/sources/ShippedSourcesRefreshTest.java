@@ -51,7 +51,7 @@ class ShippedSourcesRefreshTest {
 			    urls: [https://agency.example/feed.xml]
 			""";
 
-	final DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
+	final DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.emptyDatabase(), "postgres", "");
 
 	final JdbcTemplate jdbc = new JdbcTemplate(this.database);
 

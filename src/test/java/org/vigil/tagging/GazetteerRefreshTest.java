@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GazetteerRefreshTest {
 
-	final DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "");
+	final DriverManagerDataSource database = new DriverManagerDataSource(TestPostgres.emptyDatabase(), "postgres", "");
 
 	final JdbcTemplate jdbc = new JdbcTemplate(this.database);
 

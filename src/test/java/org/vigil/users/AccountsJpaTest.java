@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * application does, so locks and versions are the database's.
  */
 // The mapping is checked against the migrated schema here, not on every start of Vigil.
-@DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
+// The database is a copy of the migrated template (Java migrations included), so the
+// slice, which has no Java migration beans, does not run Flyway itself.
+@DataJpaTest(properties = { "spring.jpa.hibernate.ddl-auto=validate", "spring.flyway.enabled=false" })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({ Accounts.class, Invitations.class, AccountsJpaTest.Clocks.class })
