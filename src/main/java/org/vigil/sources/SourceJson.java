@@ -7,6 +7,8 @@ import java.util.Map;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import tools.jackson.core.type.TypeReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * YAML file, only those that are set.
  */
 final class SourceJson {
+
+	private static final Logger log = LoggerFactory.getLogger(SourceJson.class);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +52,17 @@ final class SourceJson {
 	}
 
 	static SourceSettings settings(String source, String json) {
-		return SourceSettings.of(source, JSON.readValue(json, MAP));
+		Map<String, Object> values = new LinkedHashMap<>(JSON.readValue(json, MAP));
+		// A row stored before settings were checked may carry a key no code reads: it
+		// must not make the source unreadable, so it is dropped, and said so.
+		values.keySet().removeIf((name) -> {
+			boolean unknown = !SourceSettings.known(name);
+			if (unknown) {
+				log.warn("source={} ignores the stored setting '{}', which Vigil does not know", source, name);
+			}
+			return unknown;
+		});
+		return SourceSettings.of(source, values);
 	}
 
 	private static void putIfSet(Map<String, Object> map, String name, String value) {

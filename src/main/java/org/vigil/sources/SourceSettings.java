@@ -100,6 +100,11 @@ public record SourceSettings(ZoneId zone, String type, boolean paywall, boolean 
 		return (this.dateInLinkText != null) ? Pattern.compile(this.dateInLinkText) : null;
 	}
 
+	/** Whether a setting of this name exists. */
+	static boolean known(Object name) {
+		return KEYS.contains(String.valueOf(name));
+	}
+
 	/**
 	 * Reads the settings of one source, as YAML or the stored JSON give them.
 	 * @param source the source's key, for the message

@@ -114,7 +114,7 @@ class DemoDataCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		long sourceId = this.jdbc.sql("""
 				insert into source (key, name, kind, official, language, enabled, settings)
-				values ('synthetic', 'Demo data (synthetic)', 'synthetic', false, 'en', false, '{"synthetic": true}')
+				values ('synthetic', 'Demo data (synthetic)', 'synthetic', false, 'en', false, '{}')
 				on conflict (key) do update set name = excluded.name returning id
 				""").query(Long.class).single();
 		int created = ensureEntities();

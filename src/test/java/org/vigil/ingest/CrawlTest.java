@@ -228,7 +228,7 @@ class CrawlTest {
 				.append("\n    urls: [\"")
 				.append(base)
 				.append(spec.split("\\|")[1])
-				.append("\"]\n    settings: {zone: Europe/Bucharest, language: ro}\n"));
+				.append("\"]\n    language: ro\n    settings: {zone: Europe/Bucharest}\n"));
 			Files.writeString(yaml, declarations);
 			assertThat(CommandRun.of(properties, "source", "import", yaml.toString()).exitCode()).isZero();
 

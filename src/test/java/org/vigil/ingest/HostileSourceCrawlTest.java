@@ -94,7 +94,7 @@ class HostileSourceCrawlTest {
 			jdbc.update("update source set enabled = false");
 			Path yaml = dir.resolve("hostile.yaml");
 			Files.writeString(yaml, "sources:\n  - key: hostile\n    name: Hostile\n    kind: feed\n    urls: [\""
-					+ base + "/feed.rss\"]\n    settings: {zone: Europe/Bucharest, language: en}\n");
+					+ base + "/feed.rss\"]\n    language: en\n    settings: {zone: Europe/Bucharest}\n");
 			CommandRun imported = CommandRun.of(properties, "source", "import", yaml.toString());
 			assertThat(imported.exitCode()).as(imported.err()).isZero();
 
