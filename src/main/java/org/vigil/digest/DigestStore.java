@@ -207,37 +207,6 @@ class DigestStore {
 
 	}
 
-	List<Run> lastRuns(int limit) {
-		return this.jdbc
-			.sql("""
-					select r.*, (select count(*) from digest_delivery d where d.run_id = r.id and d.status = 'pending') as retrying
-					from digest_run r order by r.started_at desc, r.id desc limit :limit
-					""")
-			.param("limit", limit)
-			.query(DigestStore::run)
-			.list();
-	}
-
-	/** A delivery that is not done, or failed for good, for the admin page. */
-	record Open(long userId, String email, LocalDate week, String status, int attempts, Instant nextAttemptAt,
-			String claimedBy, String lastError) {
-
-	}
-
-	List<Open> openDeliveries(int limit) {
-		return this.jdbc.sql("""
-				select d.user_id, u.email, d.week, d.status, d.attempts, d.next_attempt_at, d.claimed_by, d.last_error
-				from digest_delivery d join user_view u on u.id = d.user_id
-				where d.status in ('pending', 'sending', 'failed')
-				order by d.status = 'failed' desc, d.week desc, u.email limit :limit
-				""")
-			.param("limit", limit)
-			.query((rs, n) -> new Open(rs.getLong("user_id"), rs.getString("email"),
-					rs.getObject("week", LocalDate.class), rs.getString("status"), rs.getInt("attempts"),
-					instantOrNull(rs, "next_attempt_at"), rs.getString("claimed_by"), rs.getString("last_error")))
-			.list();
-	}
-
 	Map<Long, Recipient> recipients(Collection<Long> userIds) {
 		Map<Long, Recipient> recipients = new HashMap<>();
 		if (userIds.isEmpty()) {
@@ -296,7 +265,7 @@ class DigestStore {
 		return this.jdbc.sql("select secret from signing_key where name = 'digest'").query(String.class).single();
 	}
 
-	private static Run run(ResultSet rs, int n) throws SQLException {
+	static Run run(ResultSet rs, int n) throws SQLException {
 		return new Run(rs.getLong("id"), rs.getString("trigger"), instant(rs, "started_at"),
 				instantOrNull(rs, "finished_at"), rs.getString("instance"), rs.getInt("sent"), rs.getInt("skipped"),
 				rs.getInt("failed"), rs.getInt("retrying"));
@@ -315,7 +284,7 @@ class DigestStore {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
-	private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+	static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}

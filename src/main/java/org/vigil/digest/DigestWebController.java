@@ -24,11 +24,11 @@ class DigestWebController {
 
 	private final DigestService digests;
 
-	private final DigestStore store;
+	private final DigestAdminQueries admin;
 
-	DigestWebController(DigestService digests, DigestStore store) {
+	DigestWebController(DigestService digests, DigestAdminQueries admin) {
 		this.digests = digests;
-		this.store = store;
+		this.admin = admin;
 	}
 
 	@PostMapping("/digest/preview")
@@ -52,8 +52,8 @@ class DigestWebController {
 
 	@GetMapping("/admin/digest")
 	String admin(Model model) {
-		model.addAttribute("runs", this.store.lastRuns(20));
-		model.addAttribute("open", this.store.openDeliveries(200));
+		model.addAttribute("runs", this.admin.lastRuns(20));
+		model.addAttribute("open", this.admin.openDeliveries(200));
 		model.addAttribute("instance", this.digests.instance());
 		return "digest/admin";
 	}

@@ -61,6 +61,8 @@ class DemoDataCommand implements Callable<Integer> {
 
 	private final Clock clock;
 
+	private final DemoGazetteer gazetteer;
+
 	@Spec
 	CommandSpec spec;
 
@@ -80,9 +82,10 @@ class DemoDataCommand implements Callable<Integer> {
 			description = "Seed of the pseudo-random choices (default ${DEFAULT-VALUE}).")
 	long seed;
 
-	DemoDataCommand(JdbcClient jdbc, Clock clock) {
+	DemoDataCommand(JdbcClient jdbc, Clock clock, DemoGazetteer gazetteer) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.gazetteer = gazetteer;
 	}
 
 	record Pool(List<Long> ids, List<String> names) {
@@ -117,7 +120,7 @@ class DemoDataCommand implements Callable<Integer> {
 				values ('synthetic', 'Demo data (synthetic)', 'synthetic', false, 'en', false, '{}')
 				on conflict (key) do update set name = excluded.name returning id
 				""").query(Long.class).single();
-		int created = ensureEntities();
+		int created = this.gazetteer.addIfEmpty();
 		if (created > 0) {
 			out.println(
 					"The gazetteer was empty: added " + created + " synthetic entities (attributes.synthetic = true).");
@@ -286,38 +289,6 @@ class DemoDataCommand implements Callable<Integer> {
 			}
 		});
 		return new Pool(ids, names);
-	}
-
-	/** A small gazetteer of its own when the real one is not loaded, marked synthetic. */
-	private int ensureEntities() {
-		if (this.jdbc.sql("select exists (select 1 from entity)").query(Boolean.class).single()) {
-			return 0;
-		}
-		return this.jdbc
-			.sql("""
-					insert into entity (type, key, name, country_code, attributes)
-					select type, key, name, cc, '{"synthetic": true}' from (values
-					  ('country', 'PL', 'Poland', 'PL'), ('country', 'DE', 'Germany', 'DE'), ('country', 'FR', 'France', 'FR'),
-					  ('country', 'US', 'United States', 'US'), ('country', 'GB', 'United Kingdom', 'GB'),
-					  ('country', 'UA', 'Ukraine', 'UA'), ('country', 'RO', 'Romania', 'RO'), ('country', 'LT', 'Lithuania', 'LT'),
-					  ('country', 'LV', 'Latvia', 'LV'), ('country', 'EE', 'Estonia', 'EE'), ('country', 'FI', 'Finland', 'FI'),
-					  ('country', 'SE', 'Sweden', 'SE'), ('country', 'NO', 'Norway', 'NO'), ('country', 'KR', 'South Korea', 'KR'),
-					  ('programme', 'f-35', 'F-35', null), ('programme', 'k2pl', 'K2PL', 'PL'),
-					  ('programme', 'eastern-sentry', 'Eastern Sentry', null), ('programme', 'safe', 'SAFE', null),
-					  ('programme', 'purl', 'PURL', null), ('programme', 'patriot', 'Patriot', null),
-					  ('programme', 'himars', 'HIMARS', null), ('programme', 'east-shield', 'East Shield', 'PL'),
-					  ('programme', 'borsuk', 'Borsuk', 'PL'), ('programme', 'apache', 'AH-64 Apache', null),
-					  ('person', 'mark-rutte', 'Mark Rutte', 'NL'),
-					  ('person', 'wladyslaw-kosiniak-kamysz', 'Władysław Kosiniak-Kamysz', 'PL'),
-					  ('person', 'boris-pistorius', 'Boris Pistorius', 'DE'), ('person', 'pete-hegseth', 'Pete Hegseth', 'US'),
-					  ('person', 'john-healey', 'John Healey', 'GB'), ('person', 'kaja-kallas', 'Kaja Kallas', 'EE'),
-					  ('organisation', 'nato', 'NATO', null), ('organisation', 'eu', 'European Union', null),
-					  ('organisation', 'eda', 'European Defence Agency', null),
-					  ('organisation', 'pgz', 'Polish Armament Group', 'PL'))
-					  as v(type, key, name, cc)
-					on conflict (type, key) do nothing
-					""")
-			.update();
 	}
 
 }

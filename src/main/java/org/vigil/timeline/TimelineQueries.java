@@ -28,7 +28,7 @@ class TimelineQueries {
 	/** First-seen windows up to this long are read window first. */
 	private static final Duration WINDOW_FIRST = Duration.ofDays(31);
 
-	private static final String TS_QUERY = "websearch_to_tsquery('simple', vigil_unaccent(:q))";
+	static final String TS_QUERY = "websearch_to_tsquery('simple', vigil_unaccent(:q))";
 
 	private final JdbcClient jdbc;
 
@@ -55,7 +55,7 @@ class TimelineQueries {
 	 * rows just newer than it, still returned newest first.
 	 */
 	List<Row> page(TimelineFilter filter, Cursor before, Cursor after, int limit) {
-		Where where = where(filter, before, after);
+		Where where = Where.of(filter, before, after);
 		if (before != null) {
 			where.and("(i.published_at, i.id) < (:beforeAt, :beforeId)");
 			where.param("beforeAt", utc(before.publishedAt())).param("beforeId", before.id());
@@ -84,7 +84,7 @@ class TimelineQueries {
 
 	/** Whether anything matching is newer than the cursor. */
 	boolean hasNewer(TimelineFilter filter, Cursor cursor) {
-		Where where = where(filter, null, cursor);
+		Where where = Where.of(filter, null, cursor);
 		where.and("(i.published_at, i.id) > (:afterAt, :afterId)");
 		where.param("afterAt", utc(cursor.publishedAt())).param("afterId", cursor.id());
 		return this.jdbc
@@ -126,7 +126,7 @@ class TimelineQueries {
 	 * broad the filter, exact whenever fewer items match.
 	 */
 	Facets facets(TimelineFilter filter, int cap) {
-		Where where = where(filter);
+		Where where = Where.of(filter, null, null);
 		where.param("cap", cap);
 		String matches = "with m as materialized (select i.id, i.source_id, i.item_type, i.language from item_view i"
 				+ " join source_view s on s.id = i.source_id where " + where.sql()
@@ -208,7 +208,7 @@ class TimelineQueries {
 	}
 
 	private Where firstSeenWhere(TimelineFilter filter, Instant since, Instant until) {
-		Where where = where(filter);
+		Where where = Where.of(filter, null, null);
 		where.and("i.first_seen_at >= :since").param("since", utc(since));
 		where.and("i.first_seen_at < :until").param("until", utc(until));
 		return where;
@@ -256,69 +256,10 @@ class TimelineQueries {
 				""")
 			.param("type", type.key())
 			.param("text", text)
-			.param("prefix", escapeLike(text) + "%")
+			.param("prefix", Where.escapeLike(text) + "%")
 			.param("limit", limit)
 			.query(this::entityRow)
 			.list();
-	}
-
-	private Where where(TimelineFilter filter) {
-		return where(filter, null, null);
-	}
-
-	/**
-	 * The filter's conditions. Entity filters repeat the date bounds (and the page's
-	 * cursor) on item_entity's copy of the published time, so that PostgreSQL can read
-	 * just that slice of item_entity_entity_published instead of every item that ever
-	 * named the entity: EXPLAIN ANALYZE on 1,000,000 items took a country + programme +
-	 * 30 days query from 700 ms to a few.
-	 */
-	private Where where(TimelineFilter filter, Cursor before, Cursor after) {
-		Where where = new Where();
-		StringBuilder entityBounds = new StringBuilder();
-		if (filter.start() != null) {
-			entityBounds.append(" and ie.published_at >= :start");
-		}
-		if (filter.end() != null) {
-			entityBounds.append(" and ie.published_at < :end");
-		}
-		if (before != null) {
-			entityBounds.append(" and ie.published_at <= :beforeAt");
-			where.param("beforeAt", utc(before.publishedAt()));
-		}
-		if (after != null) {
-			entityBounds.append(" and ie.published_at >= :afterAt");
-			where.param("afterAt", utc(after.publishedAt()));
-		}
-		where.and("i.published_at is not null");
-		if (filter.query() != null) {
-			where.and("i.search @@ " + TS_QUERY).param("q", filter.query());
-		}
-		for (EntityType type : EntityType.values()) {
-			List<EntityRef> entities = filter.entitiesOf(type);
-			if (!entities.isEmpty()) {
-				String name = type.key() + "Ids";
-				where.and("exists (select 1 from item_entity_view ie where ie.item_id = i.id and ie.entity_id in (:"
-						+ name + ")" + entityBounds + ")");
-				where.param(name, entities.stream().map(EntityRef::id).toList());
-			}
-		}
-		if (!filter.sources().isEmpty()) {
-			where.and("s.key in (:sources)").param("sources", filter.sources());
-		}
-		if (!filter.types().isEmpty()) {
-			where.and("i.item_type in (:types)").param("types", filter.types());
-		}
-		if (!filter.languages().isEmpty()) {
-			where.and("i.language in (:languages)").param("languages", filter.languages());
-		}
-		if (filter.start() != null) {
-			where.and("i.published_at >= :start").param("start", utc(filter.start()));
-		}
-		if (filter.end() != null) {
-			where.and("i.published_at < :end").param("end", utc(filter.end()));
-		}
-		return where;
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {
@@ -351,37 +292,6 @@ class TimelineQueries {
 
 	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	/** A conjunction of fixed SQL fragments and the values they bind. */
-	static final class Where {
-
-		private final List<String> conditions = new ArrayList<>();
-
-		private final Map<String, Object> params = new LinkedHashMap<>();
-
-		Where and(String condition) {
-			this.conditions.add(condition);
-			return this;
-		}
-
-		Where param(String name, Object value) {
-			this.params.put(name, value);
-			return this;
-		}
-
-		String sql() {
-			return String.join(" and ", this.conditions);
-		}
-
-		Map<String, Object> params() {
-			return this.params;
-		}
-
 	}
 
 }
