@@ -4,17 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.vigil.support.CommandRun;
-import org.vigil.support.CommandSession;
-import org.vigil.support.TestPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,37 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DigestCommandTest {
 
-	private final int port = DigestFixture.freePort();
-
-	private final GreenMail smtp = DigestFixture.smtpServer(this.port);
-
-	private final String url = TestPostgres.newDatabase();
-
-	private final Map<String, String> properties = Map.of("spring.datasource.url", this.url,
-			"spring.datasource.username", "postgres", "spring.mail.host", "127.0.0.1", "spring.mail.port",
-			String.valueOf(this.port));
-
-	/** One command context for this test's commands, closed after it. */
-	private final CommandSession vigil = CommandSession.with(this.properties);
+	private final CommandsWithMail commands = new CommandsWithMail();
 
 	@AfterEach
-	void closeCommandContext() {
-		this.vigil.close();
-	}
-
-	@AfterEach
-	void stop() {
-		this.smtp.stop();
+	void close() {
+		this.commands.close();
 	}
 
 	@Test
 	void runsTheDueDigestsOfOneUserThenTheRestAndNeverTwice() throws Exception {
-		CommandRun empty = this.vigil.run("digest", "run");
+		CommandRun empty = this.commands.vigil.run("digest", "run");
 		assertThat(empty.exitCode()).as(empty.err()).isZero();
 		assertThat(empty.out()).contains("No digest is due.").contains("sent 0, skipped 0, failed 0");
 
-		DigestFixture fixture = new DigestFixture(
-				JdbcClient.create(new DriverManagerDataSource(this.url, "postgres", "")));
+		DigestFixture fixture = new DigestFixture(this.commands.jdbc());
 		// due today at 00:00 UTC, whatever day the test runs
 		int today = LocalDate.now(ZoneOffset.UTC).getDayOfWeek().getValue();
 		long ann = fixture.user("ann@example.org", "UTC", "en", today, 0);
@@ -63,20 +40,21 @@ class DigestCommandTest {
 		fixture.item(fixture.source("mon-pl", "Ministry of National Defence"), "A statement of the week",
 				Instant.now().minus(Duration.ofDays(2)));
 
-		CommandRun one = this.vigil.run("digest", "run", "--user", "ANN@example.org");
+		CommandRun one = this.commands.vigil.run("digest", "run", "--user", "ANN@example.org");
 		assertThat(one.exitCode()).as(one.err()).isZero();
 		assertThat(one.out()).contains("sent 1, skipped 0, failed 0");
-		assertThat(this.smtp.getReceivedMessages()).hasSize(1);
-		assertThat(this.smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("ann@example.org");
+		assertThat(this.commands.smtp.getReceivedMessages()).hasSize(1);
+		assertThat(this.commands.smtp.getReceivedMessages()[0].getAllRecipients()[0].toString())
+			.isEqualTo("ann@example.org");
 
-		CommandRun again = this.vigil.run("digest", "run", "--user", "ann@example.org");
+		CommandRun again = this.commands.vigil.run("digest", "run", "--user", "ann@example.org");
 		assertThat(again.out()).contains("No digest is due for ann@example.org.").contains("sent 0");
-		CommandRun rest = this.vigil.run("digest", "run");
+		CommandRun rest = this.commands.vigil.run("digest", "run");
 		assertThat(rest.out()).contains("sent 1, skipped 0, failed 0");
-		assertThat(this.smtp.getReceivedMessages()).hasSize(2);
+		assertThat(this.commands.smtp.getReceivedMessages()).hasSize(2);
 		assertThat(fixture.status(ben)).isEqualTo("sent");
 
-		CommandRun nobody = this.vigil.run("digest", "run", "--user", "nobody@example.org");
+		CommandRun nobody = this.commands.vigil.run("digest", "run", "--user", "nobody@example.org");
 		assertThat(nobody.exitCode()).isEqualTo(2);
 		assertThat(nobody.err()).contains("no account for nobody@example.org");
 	}
