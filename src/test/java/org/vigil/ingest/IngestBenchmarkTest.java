@@ -32,6 +32,8 @@ import org.vigil.sources.SourceEditor;
 import org.vigil.sources.SourceRepository;
 import org.vigil.sources.SourceSettings;
 
+import org.vigil.support.CpuTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -156,13 +158,13 @@ class IngestBenchmarkTest {
 				.filter((pool) -> pool.getType() == MemoryType.HEAP)
 				.toList();
 			heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-			long jvmCpu = jvmCpuNanos();
-			long postgresCpu = postgresCpuNanos();
+			long jvmCpu = CpuTime.jvmNanos();
+			long postgresCpu = CpuTime.postgresNanos(this.jdbc);
 			long start = System.nanoTime();
 			Crawler.Summary summary = this.crawls.crawlAll(List.of(source)).get(0);
 			double seconds = (System.nanoTime() - start) / 1e9;
-			jvmCpu = jvmCpuNanos() - jvmCpu;
-			postgresCpu = postgresCpuNanos() - postgresCpu;
+			jvmCpu = CpuTime.jvmNanos() - jvmCpu;
+			postgresCpu = CpuTime.postgresNanos(this.jdbc) - postgresCpu;
 			// Each pool's own peak, summed: an upper bound of the heap's peak use.
 			long peakMb = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum() / (1024 * 1024);
 			long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
@@ -194,32 +196,6 @@ class IngestBenchmarkTest {
 
 	private int tagged() {
 		return this.jdbc.queryForObject("select count(*) from item_tagging", Integer.class);
-	}
-
-	private static long jvmCpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
-	}
-
-	/**
-	 * CPU time of this database's server processes so far (Linux /proc; 0 elsewhere): on
-	 * two cores PostgreSQL's share decides the crawl's speed as much as Vigil's.
-	 */
-	private long postgresCpuNanos() {
-		long ticks = 0;
-		for (Integer pid : this.jdbc.queryForList("select pid from pg_stat_activity", Integer.class)) {
-			try {
-				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				// utime and stime: fields 14 and 15 of the line, 12 and 13 after the
-				// name.
-				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			}
-			catch (IOException | RuntimeException ex) {
-				// Not Linux, or the process is gone.
-			}
-		}
-		return ticks * 10_000_000L;
 	}
 
 	private static String loadAverage() {

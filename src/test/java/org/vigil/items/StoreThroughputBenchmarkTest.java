@@ -1,7 +1,5 @@
 package org.vigil.items;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import org.vigil.support.CpuTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,16 +47,16 @@ class StoreThroughputBenchmarkTest {
 		store(source, "warm-up", 300);
 		awaitTagged(300, 120);
 		int items = 2000;
-		long jvmCpu = jvmCpuNanos();
-		long postgresCpu = postgresCpuNanos();
+		long jvmCpu = CpuTime.jvmNanos();
+		long postgresCpu = CpuTime.postgresNanos(this.jdbc);
 		long start = System.nanoTime();
 		store(source, "measured", items);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long stored = System.nanoTime();
 		awaitTagged(300 + items, 300);
 		double catchUp = (System.nanoTime() - stored) / 1e9;
-		jvmCpu = jvmCpuNanos() - jvmCpu;
-		postgresCpu = postgresCpuNanos() - postgresCpu;
+		jvmCpu = CpuTime.jvmNanos() - jvmCpu;
+		postgresCpu = CpuTime.postgresNanos(this.jdbc) - postgresCpu;
 		System.out.printf(
 				"BENCH store: %d items in %.2f s = %.0f items/s (4 threads); all tagged %.1f s later; "
 						+ "CPU per item stored and tagged: JVM %.2f ms, PostgreSQL %.2f ms; load average %s%n",
@@ -92,27 +92,6 @@ class StoreThroughputBenchmarkTest {
 		for (int wait = 0; wait < seconds * 10 && tagged() < count; wait++) {
 			Thread.sleep(100);
 		}
-	}
-
-	private static long jvmCpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
-	}
-
-	/** CPU time of this database's server processes so far (Linux /proc). */
-	private long postgresCpuNanos() {
-		long ticks = 0;
-		for (Integer pid : this.jdbc.queryForList("select pid from pg_stat_activity", Integer.class)) {
-			try {
-				String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			}
-			catch (IOException | RuntimeException ex) {
-				// The process is gone.
-			}
-		}
-		return ticks * 10_000_000L;
 	}
 
 	private int tagged() {
