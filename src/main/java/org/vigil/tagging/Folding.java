@@ -26,9 +26,17 @@ final class Folding {
 
 	private static final byte[] KIND = new byte[TABLE];
 
+	/** Upper case (1), lower case (2) or neither (0), for chars below {@link #TABLE}. */
+	private static final byte[] CASE = new byte[TABLE];
+
+	static final byte UPPER = 1;
+
+	static final byte LOWER = 2;
+
 	static {
 		for (int c = 0; c < TABLE; c++) {
 			char ch = (char) c;
+			CASE[c] = Character.isUpperCase(ch) ? UPPER : Character.isLowerCase(ch) ? LOWER : 0;
 			int type = Character.getType(ch);
 			if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
 					|| type == Character.COMBINING_SPACING_MARK) {
@@ -96,6 +104,17 @@ final class Folding {
 			return WORD;
 		}
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) ? SPACE : PUNCT;
+	}
+
+	/**
+	 * {@link #UPPER}, {@link #LOWER} or 0: a table read for most chars, where
+	 * {@code Character.isUpperCase} is a chain of calls the JIT must first inline.
+	 */
+	static byte letterCase(char c) {
+		if (c < TABLE) {
+			return CASE[c];
+		}
+		return Character.isUpperCase(c) ? UPPER : Character.isLowerCase(c) ? LOWER : 0;
 	}
 
 	/** The folded character, or 0 for a combining mark. */

@@ -1,6 +1,7 @@
 package org.vigil.tagging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -34,15 +35,15 @@ final class FuzzyNames {
 			}
 		}
 		List<Candidate> found = new ArrayList<>();
-		List<Integer> words = new ArrayList<>();
+		int[] words = new int[8];
 		int i = 0;
 		while (i < limit) {
 			if (!nameWord(t, i, covered)) {
 				i++;
 				continue;
 			}
-			words.clear();
-			words.add(i);
+			words[0] = i;
+			int count = 1;
 			int k = i;
 			while (true) {
 				int next = k + 1;
@@ -57,9 +58,12 @@ final class FuzzyNames {
 				else {
 					break;
 				}
-				words.add(k);
+				if (count == words.length) {
+					words = Arrays.copyOf(words, count * 2);
+				}
+				words[count++] = k;
 			}
-			run(t, words, found);
+			run(t, words, count, found);
 			i = k + 1;
 		}
 		if (!found.isEmpty()) {
@@ -82,16 +86,19 @@ final class FuzzyNames {
 		return t.is(k, Tokens.WORD) && t.is(k, Tokens.CAP) && !covered.get(k) && !t.is(k, Tokens.UPPER);
 	}
 
-	/** The longest unknown stretches of a run of name words that are a known name. */
-	private void run(Tokens t, List<Integer> words, List<Candidate> found) {
+	/**
+	 * The longest unknown stretches of a run of name words that are a known name. Kept
+	 * small, without boxing or lambdas, so that a cold JVM compiles it quickly; the rare
+	 * look-up is a method of its own.
+	 */
+	private void run(Tokens t, int[] words, int n, List<Candidate> found) {
 		boolean anyUnknown = false;
-		for (int w : words) {
-			anyUnknown |= t.folded[w] < 0;
+		for (int w = 0; w < n; w++) {
+			anyUnknown |= t.folded[words[w]] < 0;
 		}
 		if (!anyUnknown) {
 			return;
 		}
-		int n = words.size();
 		boolean[] used = new boolean[n];
 		for (int length = Math.min(4, n); length >= 1; length--) {
 			for (int a = 0; a + length <= n; a++) {
@@ -101,28 +108,34 @@ final class FuzzyNames {
 				int letters = 0;
 				for (int w = a; w <= b; w++) {
 					free &= !used[w];
-					unknown |= t.folded[words.get(w)] < 0;
-					letters += t.letters[words.get(w)];
+					unknown |= t.folded[words[w]] < 0;
+					letters += t.letters[words[w]];
 				}
-				if (!free || !unknown || letters < 7) {
-					continue;
-				}
-				int from = words.get(a);
-				int to = words.get(b) + 1;
-				String folded = Folding.fold(t.substring(t.start[from], t.end[to - 1]));
-				int maxEdits = (letters >= 10) ? 2 : 1;
-				int[] result = this.closest.computeIfAbsent(folded, (key) -> closestPerson(key, maxEdits));
-				if (result[1] >= 0 && result[2] == 0 && result[0] > 0) {
-					Candidate c = new Candidate(from, to, new int[0], t);
-					c.fuzzyPerson = result[1];
-					c.edits = result[0];
-					found.add(c);
+				if (free && unknown && letters >= 7 && match(t, words[a], words[b] + 1, letters, found)) {
 					for (int w = a; w <= b; w++) {
 						used[w] = true;
 					}
 				}
 			}
 		}
+	}
+
+	/** Adds a fuzzy person name for tokens {@code [from, to)} if they are one. */
+	private boolean match(Tokens t, int from, int to, int letters, List<Candidate> found) {
+		String folded = Folding.fold(t.substring(t.start[from], t.end[to - 1]));
+		int[] result = this.closest.get(folded);
+		if (result == null) {
+			result = closestPerson(folded, (letters >= 10) ? 2 : 1);
+			this.closest.put(folded, result);
+		}
+		if (result[1] < 0 || result[2] != 0 || result[0] <= 0) {
+			return false;
+		}
+		Candidate c = new Candidate(from, to, new int[0], t);
+		c.fuzzyPerson = result[1];
+		c.edits = result[0];
+		found.add(c);
+		return true;
 	}
 
 	/** {distance, person, ambiguous} of the closest person name within maxEdits. */

@@ -130,12 +130,20 @@ final class Tokens {
 		return tokens;
 	}
 
+	/*
+	 * The scan is split into small methods on purpose: a cold JVM (the tag command)
+	 * compiles each of them with C2 in milliseconds and uses the result at the next call,
+	 * where one big loop took C2 most of a second to compile (on-stack replacement) and
+	 * ran as C1 code until then.
+	 */
+
+	/** Folded chars of the current word. */
+	private char[] foldBuf = new char[64];
+
+	/** Chars of the current word as written. */
+	private char[] normBuf = new char[64];
+
 	private void cut(Gazetteer g, int flagsBefore, boolean atStart) {
-		Vocabulary foldedVocabulary = g.foldedVocabulary;
-		Vocabulary exactVocabulary = g.exactVocabulary;
-		Tokens tokens = this;
-		char[] foldBuf = new char[64];
-		char[] normBuf = new char[64];
 		int n = this.length;
 		char[] chars = this.chars;
 		int i = 0;
@@ -143,7 +151,7 @@ final class Tokens {
 		while (i < n) {
 			char c = chars[i];
 			byte kind = Folding.kind(c);
-			if (kind == Folding.SPACE || (kind == Folding.MARK && tokens.count == 0 && atStart)) {
+			if (kind == Folding.SPACE || (kind == Folding.MARK && this.count == 0 && atStart)) {
 				pendingFlags |= SPACE_BEFORE;
 				if (c == '\n') {
 					pendingFlags |= ((pendingFlags & NEWLINE_BEFORE) != 0) ? PARAGRAPH_BEFORE : NEWLINE_BEFORE;
@@ -151,86 +159,95 @@ final class Tokens {
 				i++;
 				continue;
 			}
-			int from = i;
-			int fl = 0;
-			int fh = 0;
-			int nh = 0;
 			if (kind == Folding.PUNCT || kind == Folding.MARK) {
-				char f = Folding.fold(c);
-				foldBuf[0] = f;
-				normBuf[0] = f;
-				fh = f;
-				nh = f;
-				i++;
-				tokens.add(from, i, foldedVocabulary.find(foldBuf, 1, Vocabulary.mix(fh)),
-						exactVocabulary.find(normBuf, 1, Vocabulary.mix(nh)), pendingFlags, 0);
-				pendingFlags = 0;
-				continue;
-			}
-			int fl2 = 0;
-			int nl = 0;
-			int upper = 0;
-			int lower = 0;
-			boolean first = true;
-			boolean firstDigit = Character.isDigit(c);
-			boolean firstUpper = false;
-			while (i < n) {
-				c = chars[i];
-				kind = Folding.kind(c);
-				if (kind != Folding.WORD && kind != Folding.MARK) {
-					break;
-				}
-				if (kind == Folding.WORD) {
-					if (Character.isUpperCase(c)) {
-						upper++;
-						if (first) {
-							firstUpper = true;
-						}
-					}
-					else if (Character.isLowerCase(c)) {
-						lower++;
-					}
-					first = false;
-					char f = Folding.fold(c);
-					if (fl2 == foldBuf.length) {
-						foldBuf = Arrays.copyOf(foldBuf, fl2 * 2);
-					}
-					foldBuf[fl2++] = f;
-					fh = 31 * fh + f;
-					if (nl == normBuf.length) {
-						normBuf = Arrays.copyOf(normBuf, nl * 2);
-					}
-					normBuf[nl++] = c;
-					nh = 31 * nh + c;
-				}
+				mark(g, i, c, pendingFlags);
 				i++;
 			}
-			fl = WORD | pendingFlags;
+			else {
+				i = word(g, i, pendingFlags);
+			}
 			pendingFlags = 0;
-			if (firstUpper) {
-				fl |= CAP;
-			}
-			if (upper >= 2 && lower == 0) {
-				fl |= UPPER;
-			}
-			if (firstDigit) {
-				fl |= DIGITS;
-			}
-			int foldedId = foldedVocabulary.find(foldBuf, fl2, Vocabulary.mix(fh));
-			if (foldedId < 0 && fl2 >= 3 && (firstUpper || firstDigit)) {
-				int stem = Stems.find(foldBuf, fl2, foldedVocabulary);
-				if (stem >= 0) {
-					foldedId = stem;
-					fl |= SUFFIXED;
-				}
-			}
-			// Exact aliases are acronyms and capitalised words: a lower-case word is
-			// never one.
-			int exactHash = Vocabulary.mix(nh);
-			int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(normBuf, nl, exactHash) >= 0)
-					? exactVocabulary.find(normBuf, nl, exactHash) : -1;
-			tokens.add(from, i, foldedId, exactId, fl, upper + lower);
 		}
+	}
+
+	/** A punctuation mark (or a stray combining mark): a token of one char. */
+	private void mark(Gazetteer g, int at, char c, int tokenFlags) {
+		char f = Folding.fold(c);
+		char[] buf = this.foldBuf;
+		buf[0] = f;
+		int id = g.foldedVocabulary.find(buf, 1, Vocabulary.mix(f));
+		add(at, at + 1, id, g.exactVocabulary.find(buf, 1, Vocabulary.mix(f)), tokenFlags, 0);
+	}
+
+	/** The word starting at {@code from}; returns where it ends. */
+	private int word(Gazetteer g, int from, int pendingFlags) {
+		char[] chars = this.chars;
+		int n = this.length;
+		char[] foldBuf = this.foldBuf;
+		char[] normBuf = this.normBuf;
+		int length = 0;
+		int fh = 0;
+		int nh = 0;
+		int upper = 0;
+		int lower = 0;
+		char first = chars[from];
+		int i = from;
+		while (i < n) {
+			char c = chars[i];
+			byte kind = Folding.kind(c);
+			if (kind == Folding.WORD) {
+				byte letterCase = Folding.letterCase(c);
+				if (letterCase == Folding.UPPER) {
+					upper++;
+				}
+				else if (letterCase == Folding.LOWER) {
+					lower++;
+				}
+				if (length == foldBuf.length) {
+					foldBuf = Arrays.copyOf(foldBuf, length * 2);
+					normBuf = Arrays.copyOf(normBuf, length * 2);
+					this.foldBuf = foldBuf;
+					this.normBuf = normBuf;
+				}
+				char f = Folding.fold(c);
+				foldBuf[length] = f;
+				normBuf[length] = c;
+				length++;
+				fh = 31 * fh + f;
+				nh = 31 * nh + c;
+			}
+			else if (kind != Folding.MARK) {
+				break;
+			}
+			i++;
+		}
+		boolean firstUpper = Folding.letterCase(first) == Folding.UPPER;
+		boolean firstDigit = Character.isDigit(first);
+		int fl = WORD | pendingFlags;
+		if (firstUpper) {
+			fl |= CAP;
+		}
+		if (upper >= 2 && lower == 0) {
+			fl |= UPPER;
+		}
+		if (firstDigit) {
+			fl |= DIGITS;
+		}
+		int foldedId = g.foldedVocabulary.find(foldBuf, length, Vocabulary.mix(fh));
+		if (foldedId < 0 && length >= 3 && (firstUpper || firstDigit)) {
+			int stem = Stems.find(foldBuf, length, g.foldedVocabulary);
+			if (stem >= 0) {
+				foldedId = stem;
+				fl |= SUFFIXED;
+			}
+		}
+		// Exact aliases are acronyms and capitalised words: a lower-case word is
+		// never one.
+		int exactHash = Vocabulary.mix(nh);
+		int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(normBuf, length, exactHash) >= 0)
+				? g.exactVocabulary.find(normBuf, length, exactHash) : -1;
+		add(from, i, foldedId, exactId, fl, upper + lower);
+		return i;
 	}
 
 	private void add(int from, int to, int foldedId, int exactId, int tokenFlags, int letterCount) {
