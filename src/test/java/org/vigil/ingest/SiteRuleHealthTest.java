@@ -29,7 +29,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the item is stored partial with the reason, and {@code /admin/sources} counts the
  * misses among the source's latest pages.
  */
-@SpringBootTest
+// The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
+// and
+// MockMvc), so one cached context serves them all.
+@SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
 @AutoConfigureMockMvc
 @WithMockUser(roles = "ADMIN")
 class SiteRuleHealthTest {

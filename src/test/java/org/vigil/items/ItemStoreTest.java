@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -15,7 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Storing items on a real PostgreSQL: one per key, versions, captures, stories, events.
  */
-@SpringBootTest
+// The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
+// and
+// MockMvc), so one cached context serves them all.
+@SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
+@AutoConfigureMockMvc
 @RecordApplicationEvents
 class ItemStoreTest {
 
@@ -53,7 +58,9 @@ class ItemStoreTest {
 
 		ItemStore.Stored again = this.store.store(draft(nato, "nato:/a", "Title", "First text of the statement."));
 		assertThat(again).isEqualTo(new ItemStore.Stored(first.itemId(), ItemStore.Outcome.UNCHANGED));
-		assertThat(this.jdbc.queryForObject("select count(*) from raw_capture", Integer.class)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from raw_capture where item_id = ?", Integer.class,
+				first.itemId()))
+			.isEqualTo(1);
 
 		ItemStore.Stored edited = this.store.store(draft(nato, "nato:/a", "Title", "Edited text of the statement."));
 		assertThat(edited).isEqualTo(new ItemStore.Stored(first.itemId(), ItemStore.Outcome.UPDATED));
@@ -65,7 +72,9 @@ class ItemStoreTest {
 		assertThat(
 				this.jdbc.queryForObject("select first_seen_at from item where id = ?", Instant.class, first.itemId()))
 			.isEqualTo(firstSeen);
-		assertThat(this.jdbc.queryForObject("select count(*) from raw_capture", Integer.class)).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("select count(*) from raw_capture where item_id = ?", Integer.class,
+				first.itemId()))
+			.isEqualTo(2);
 		assertThat(this.events.stream(ItemStored.class)).containsExactly(new ItemStored(first.itemId(), true),
 				new ItemStored(first.itemId(), false));
 	}

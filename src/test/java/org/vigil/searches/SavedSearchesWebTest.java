@@ -31,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new counts, opening, editing, deleting, the Atom feed and the CSV export, and that
  * nobody reaches another user's searches.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "vigil.site.base-url=https://vigil.example.org")
+// The same properties as the accounts' web tests (users/*WebTest, PasswordRulesTest,
+// LoginThrottleRaceTest, MalformedRequestsTest), so one cached context serves them all.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "vigil.users.max-failures-per-account=3",
+		"vigil.users.max-failures-per-address=6", "vigil.site.base-url=https://vigil.example.org" })
 class SavedSearchesWebTest {
 
 	@Value("${local.server.port}")

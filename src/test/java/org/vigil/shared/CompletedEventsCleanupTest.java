@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 
@@ -15,7 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Completed event publications are kept for the retention period, then deleted;
  * incomplete ones are kept however old, to be published again.
  */
-@SpringBootTest
+// The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
+// and
+// MockMvc), so one cached context serves them all.
+@SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
+@AutoConfigureMockMvc
 class CompletedEventsCleanupTest {
 
 	@Autowired

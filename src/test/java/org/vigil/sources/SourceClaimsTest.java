@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * renewed lease keeps it held, and a crawl that lost its claim can no longer write to the
  * source. Time is passed in, as the services pass their injected clock's instant.
  */
-@SpringBootTest
+// The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
+// and
+// MockMvc), so one cached context serves them all.
+@SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
+@AutoConfigureMockMvc
 class SourceClaimsTest {
 
 	static final Instant T0 = Instant.parse("2026-07-07T10:00:00Z");

@@ -29,7 +29,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and how they were resolved; new names wait for review and, once accepted, are linked by
  * a background re-tag.
  */
-@SpringBootTest
+// The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
+// and
+// MockMvc), so one cached context serves them all.
+@SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
 @AutoConfigureMockMvc
 @WithMockUser(roles = "ADMIN")
 class ItemTaggingTest {
