@@ -13,14 +13,11 @@ import java.util.List;
  * @param unsubscribeUrl the signed one-click unsubscribe link
  * @param settingsUrl the settings page
  * @param timelineUrl the timeline
+ * @param totalItems the new items over all sections, each counted once however many
+ * searches it matches
  */
 record Digest(String recipientName, String period, List<Section> sections, List<EntityLine> topEntities,
-		String unsubscribeUrl, String settingsUrl, String timelineUrl) {
-
-	/** New items over all sections. */
-	public long totalItems() {
-		return this.sections.stream().mapToLong(Section::total).sum();
-	}
+		String unsubscribeUrl, String settingsUrl, String timelineUrl, long totalItems) {
 
 	/** Items listed over all sections. */
 	public int listedItems() {
@@ -41,8 +38,13 @@ record Digest(String recipientName, String period, List<Section> sections, List<
 
 	}
 
-	/** An item of a section. */
-	record ItemLine(String title, String url, String source, String date, List<ChipLine> entities) {
+	/**
+	 * An item of a section.
+	 *
+	 * @param snippet one sentence of its text, or null when it has none beyond the title
+	 * @param entities at most five: those the search asks for first, then by salience
+	 */
+	record ItemLine(String title, String url, String source, String date, String snippet, List<ChipLine> entities) {
 
 	}
 

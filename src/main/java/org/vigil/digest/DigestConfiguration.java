@@ -17,9 +17,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class DigestConfiguration {
 
 	@Bean
-	DigestService digestService(DigestStore store, DigestComposer composer, DigestMail mail,
-			ObjectProvider<JavaMailSender> senders, DigestProperties properties, Clock clock) {
-		return new DigestService(store, composer, mail, senders, properties, clock,
+	DigestService digestService(DigestStore store, DigestContentQueries content, DigestComposer composer,
+			DigestMail mail, ObjectProvider<JavaMailSender> senders, DigestProperties properties, Clock clock) {
+		return new DigestService(store, content, composer, mail, senders, properties, clock,
 				DigestService.defaultInstance(properties));
 	}
 

@@ -46,6 +46,8 @@ public class DigestService {
 
 	private final DigestStore store;
 
+	private final DigestContentQueries content;
+
 	private final DigestComposer composer;
 
 	private final DigestMail mail;
@@ -58,9 +60,10 @@ public class DigestService {
 
 	private final String instance;
 
-	DigestService(DigestStore store, DigestComposer composer, DigestMail mail, ObjectProvider<JavaMailSender> senders,
-			DigestProperties properties, Clock clock, String instance) {
+	DigestService(DigestStore store, DigestContentQueries content, DigestComposer composer, DigestMail mail,
+			ObjectProvider<JavaMailSender> senders, DigestProperties properties, Clock clock, String instance) {
 		this.store = store;
+		this.content = content;
 		this.composer = composer;
 		this.mail = mail;
 		this.senders = senders;
@@ -161,12 +164,12 @@ public class DigestService {
 
 	private void process(JavaMailSender sender, List<DigestStore.Delivery> batch, DigestComposer.Cache cache) {
 		List<Long> userIds = batch.stream().map(DigestStore.Delivery::userId).toList();
-		Map<Long, DigestStore.Recipient> recipients = this.store.recipients(userIds);
-		Map<Long, List<DigestStore.SavedSearch>> searches = this.store.savedSearches(userIds);
+		Map<Long, DigestContentQueries.Recipient> recipients = this.content.recipients(userIds);
+		Map<Long, List<DigestContentQueries.SavedSearch>> searches = this.content.savedSearches(userIds);
 		List<Ready> ready = new ArrayList<>(batch.size());
 		for (DigestStore.Delivery delivery : batch) {
-			DigestStore.Recipient recipient = recipients.get(delivery.userId());
-			List<DigestStore.SavedSearch> saved = searches.getOrDefault(delivery.userId(), List.of());
+			DigestContentQueries.Recipient recipient = recipients.get(delivery.userId());
+			List<DigestContentQueries.SavedSearch> saved = searches.getOrDefault(delivery.userId(), List.of());
 			try {
 				if (recipient == null || saved.isEmpty()) {
 					// the searches were deleted since the row was recorded: nothing to
@@ -258,37 +261,6 @@ public class DigestService {
 		catch (MessagingException ex) {
 			return null;
 		}
-	}
-
-	/** What a preview did. */
-	enum Preview {
-
-		SENT, NO_SEARCHES, NO_SMTP
-
-	}
-
-	/**
-	 * Sends a user's digest of the past seven days now, outside the weekly record: it
-	 * neither counts as this week's digest nor stops it.
-	 * @throws MailException if the SMTP server refuses it
-	 */
-	Preview preview(long userId) throws MessagingException {
-		JavaMailSender sender = this.senders.getIfAvailable();
-		if (sender == null) {
-			return Preview.NO_SMTP;
-		}
-		DigestStore.Recipient recipient = this.store.recipients(List.of(userId)).get(userId);
-		List<DigestStore.SavedSearch> saved = this.store.savedSearches(List.of(userId)).getOrDefault(userId, List.of());
-		if (recipient == null || saved.isEmpty()) {
-			return Preview.NO_SEARCHES;
-		}
-		Instant now = this.clock.instant();
-		Digest digest = this.composer.compose(recipient, saved, now.minus(Duration.ofDays(7)), now,
-				new DigestComposer.Cache());
-		MimeMessage message = this.mail.message(sender, recipient.email(), digest, recipient.locale());
-		message.setSubject("[Preview] " + message.getSubject(), "UTF-8");
-		sender.send(message);
-		return Preview.SENT;
 	}
 
 }

@@ -6,22 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The digest's SQL: which users are due, the exactly-once record (digest_delivery) with
- * its claims, the runs, and the saved searches and recipients of a batch. Every instant
- * comes from the caller (the injected clock), never from the database's now().
+ * The digest's delivery SQL: which users are due, the exactly-once record
+ * (digest_delivery) with its claims, and the runs. What a digest shows is read by
+ * {@link DigestContentQueries}. Every instant comes from the caller (the injected clock),
+ * never from the database's now().
  */
 @Repository
 class DigestStore {
@@ -34,20 +29,6 @@ class DigestStore {
 
 	/** One user's digest of one week, as claimed by an instance. */
 	record Delivery(long userId, LocalDate week, Instant periodStart, Instant periodEnd, int attempts) {
-
-	}
-
-	/** Who a digest goes to and how they read dates. */
-	record Recipient(long id, String email, String displayName, ZoneId zone, Locale locale) {
-
-		String name() {
-			return (this.displayName != null && !this.displayName.isBlank()) ? this.displayName : this.email;
-		}
-
-	}
-
-	/** A saved search as the digest reads it. */
-	record SavedSearch(long id, long userId, String name, String parameters) {
 
 	}
 
@@ -207,59 +188,6 @@ class DigestStore {
 
 	}
 
-	Map<Long, Recipient> recipients(Collection<Long> userIds) {
-		Map<Long, Recipient> recipients = new HashMap<>();
-		if (userIds.isEmpty()) {
-			return recipients;
-		}
-		this.jdbc.sql("select id, email, display_name, time_zone, locale from user_view where id in (:ids)")
-			.param("ids", userIds)
-			.query((rs) -> {
-				recipients.put(rs.getLong("id"),
-						new Recipient(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-								zone(rs.getString("time_zone")), Locale.forLanguageTag(rs.getString("locale"))));
-			});
-		return recipients;
-	}
-
-	/** The saved searches of the given users, by user, in name order. */
-	Map<Long, List<SavedSearch>> savedSearches(Collection<Long> userIds) {
-		Map<Long, List<SavedSearch>> searches = new HashMap<>();
-		if (userIds.isEmpty()) {
-			return searches;
-		}
-		this.jdbc.sql("""
-				select id, user_id, name, parameters from saved_search_view where user_id in (:ids)
-				order by user_id, lower(name), id
-				""").param("ids", userIds).query((rs) -> {
-			SavedSearch search = new SavedSearch(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"),
-					rs.getString("parameters"));
-			searches.computeIfAbsent(search.userId(), (id) -> new ArrayList<>()).add(search);
-		});
-		return searches;
-	}
-
-	/** An entity and how many of the week's new items name it. */
-	record EntityCount(String type, String key, String name, long items) {
-
-	}
-
-	/** The entities named by the most items Vigil first saw in [since, until). */
-	List<EntityCount> topEntities(Instant since, Instant until, int limit) {
-		return this.jdbc.sql("""
-				select e.type, e.key, e.name, count(*) as n
-				from item_view i join item_entity_view ie on ie.item_id = i.id join entity_view e on e.id = ie.entity_id
-				where i.first_seen_at >= :since and i.first_seen_at < :until
-				group by e.id, e.type, e.key, e.name order by n desc, e.name limit :limit
-				""")
-			.param("since", utc(since))
-			.param("until", utc(until))
-			.param("limit", limit)
-			.query((rs, n) -> new EntityCount(rs.getString("type"), rs.getString("key"), rs.getString("name"),
-					rs.getLong("n")))
-			.list();
-	}
-
 	/** The secret that signs unsubscribe links, the same for every instance. */
 	String signingSecret() {
 		return this.jdbc.sql("select secret from signing_key where name = 'digest'").query(String.class).single();
@@ -271,15 +199,6 @@ class DigestStore {
 				rs.getInt("failed"), rs.getInt("retrying"));
 	}
 
-	private static ZoneId zone(String name) {
-		try {
-			return ZoneId.of(name);
-		}
-		catch (RuntimeException ex) {
-			return ZoneOffset.UTC;
-		}
-	}
-
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
@@ -289,7 +208,7 @@ class DigestStore {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 

@@ -33,9 +33,12 @@ public class TimelineSearch {
 
 	private final TimelineQueries queries;
 
-	TimelineSearch(FilterParser parser, TimelineQueries queries) {
+	private final FirstSeenQueries firstSeenIds;
+
+	TimelineSearch(FilterParser parser, TimelineQueries queries, FirstSeenQueries firstSeenIds) {
 		this.parser = parser;
 		this.queries = queries;
+		this.firstSeenIds = firstSeenIds;
 	}
 
 	/**
@@ -144,6 +147,14 @@ public class TimelineSearch {
 	 */
 	public long countFirstSeen(String queryString, Instant since, Instant until) {
 		return this.queries.countFirstSeen(this.parser.parse(parse(queryString)).filter(), since, until);
+	}
+
+	/**
+	 * The ids of all items matching the stored parameters that Vigil first saw in [since,
+	 * until), ascending: several filters' matches counted once each.
+	 */
+	public long[] firstSeenIds(String queryString, Instant since, Instant until) {
+		return this.firstSeenIds.ids(this.parser.parse(parse(queryString)).filter(), since, until);
 	}
 
 	private static MultiValueMap<String, String> parse(String queryString) {

@@ -57,6 +57,33 @@ final class DigestFixture extends TestRows {
 			.single();
 	}
 
+	/** Gives an item a body text (and with it its full-text vector). */
+	void body(long itemId, String text) {
+		this.jdbc.sql("update item set body_text = :text where id = :id")
+			.param("text", text)
+			.param("id", itemId)
+			.update();
+	}
+
+	/** Names an entity in an item {@code mentions} times, in its title or not. */
+	void names(long itemId, long entityId, int mentions, boolean inTitle) {
+		this.jdbc.sql("""
+				insert into item_entity (item_id, entity_id, published_at, mentions, confidence)
+				select id, :entity, published_at, :mentions, 0.9 from item where id = :item
+				""").param("item", itemId).param("entity", entityId).param("mentions", mentions).update();
+		for (int i = 0; i < mentions; i++) {
+			this.jdbc
+				.sql("""
+						insert into mention (item_id, entity_id, start_pos, end_pos, in_title, surface, confidence, resolved_by)
+						values (:item, :entity, 0, 1, :inTitle, 'x', 0.9, 'alias')
+						""")
+				.param("item", itemId)
+				.param("entity", entityId)
+				.param("inTitle", inTitle && i == 0)
+				.update();
+		}
+	}
+
 	String status(long userId) {
 		return this.jdbc.sql("select string_agg(status, ',' order by week) from digest_delivery where user_id = :id")
 			.param("id", userId)

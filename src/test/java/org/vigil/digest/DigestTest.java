@@ -91,6 +91,9 @@ class DigestTest {
 	DigestStore store;
 
 	@Autowired
+	DigestContentQueries content;
+
+	@Autowired
 	DigestComposer composer;
 
 	@Autowired
@@ -156,7 +159,8 @@ class DigestTest {
 		assertThat(received).hasSize(1);
 		MimeMessage message = received[0];
 		assertThat(message.getAllRecipients()[0].toString()).isEqualTo("anna@example.org");
-		assertThat(message.getSubject()).startsWith("Vigil weekly digest: 14 new items");
+		// 13 distinct items: the drone wall item matches both searches and counts once
+		assertThat(message.getSubject()).startsWith("Vigil weekly digest: 13 new items");
 		String unsubscribe = message.getHeader("List-Unsubscribe")[0];
 		assertThat(unsubscribe).matches("<https://vigil\\.example\\.org/unsubscribe/" + anna + "\\.[A-Za-z0-9_-]+>");
 		assertThat(message.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
@@ -185,9 +189,9 @@ class DigestTest {
 			.contains("Drone wall: 1 new")
 			.contains("*Drone Wall*")
 			.contains("Most mentioned this week: Poland (13), Drone Wall (1)");
-		assertThat(html).contains("and <span>3</span> more")
+		assertThat(html).contains("and 3 more on the timeline")
 			.contains("href=\"https://vigil.example.org/entities/country/PL\"")
-			.contains("<strong>14</strong>")
+			.contains("Vigil saw 13 new items in your saved searches this week:")
 			.doesNotContain("<img")
 			.doesNotContain("<link");
 		assertThat(this.jdbc
@@ -297,8 +301,8 @@ class DigestTest {
 			this.fixture.search(user, "Poland", "country=PL");
 		}
 		this.fixture.item(this.source, "Statement on Poland", Instant.parse("2026-07-30T12:00:00Z"), this.poland);
-		DigestService other = new DigestService(this.store, this.composer, this.mail, this.senders, this.properties,
-				clock, "second-instance");
+		DigestService other = new DigestService(this.store, this.content, this.composer, this.mail, this.senders,
+				this.properties, clock, "second-instance");
 		CyclicBarrier start = new CyclicBarrier(2);
 		CompletableFuture<DigestService.Outcome> first = CompletableFuture.supplyAsync(() -> {
 			await(start);
