@@ -59,7 +59,7 @@ class CandidateReview {
 			this.jdbc.query("""
 					select candidate_id, context from (
 					  select candidate_id, context, row_number() over (partition by candidate_id order by id desc) as n
-					  from entity_candidate_context where candidate_id = any (?)) c
+					  from entity_candidate_context where candidate_id = any (string_to_array(?, ',')::bigint[])) c
 					where n <= ? order by candidate_id, n""",
 					(org.springframework.jdbc.core.RowCallbackHandler) (
 							rs) -> byId.get(rs.getLong(1)).contexts().add(rs.getString(2)),
@@ -96,8 +96,8 @@ class CandidateReview {
 			return List.of();
 		}
 		return this.jdbc.queryForList(
-				"select id from entity_candidate where id = any (?) and status = 'new' order by id", Long.class,
-				ids(ids));
+				"select id from entity_candidate where id = any (string_to_array(?, ',')::bigint[]) and status = 'new' order by id",
+				Long.class, ids(ids));
 	}
 
 	/** Accepts each candidate as a new entity of the type; returns how many. */
@@ -176,8 +176,9 @@ class CandidateReview {
 				order by (key = ?) desc, id limit 1""", Long.class, typed, typed, typed).stream().findFirst();
 	}
 
-	private static Long[] ids(List<Long> ids) {
-		return ids.toArray(Long[]::new);
+	/** Ids as one text parameter: JdbcTemplate binds no Java array. */
+	private static String ids(List<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 	}
 
 	@Transactional

@@ -52,7 +52,7 @@ class CandidatesAdminController {
 	@GetMapping("/entities")
 	String entities(@RequestParam(defaultValue = "") String entity, Model model) {
 		model.addAttribute("options", this.review.entities(entity, 15));
-		return "tagging/candidates :: options";
+		return "tagging/entity-options";
 	}
 
 	@PostMapping

@@ -65,10 +65,6 @@ class EntityController {
 			return new Aliases(all.subList(0, cut), all.subList(cut, all.size()));
 		}
 
-		boolean isEmpty() {
-			return this.shown.isEmpty();
-		}
-
 	}
 
 	@GetMapping("/entities/{type}/{key}")
