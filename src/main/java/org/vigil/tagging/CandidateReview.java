@@ -1,7 +1,10 @@
 package org.vigil.tagging;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decisions on new-name candidates: accept (a new entity), merge (an alias of an existing
- * entity) or reject. Accepting or merging changes the gazetteer, so items are re-tagged.
+ * Decisions on new-name candidates, one or many at a time: accept (a new entity), merge
+ * (an alias of an existing entity) or reject. Accepting or merging changes the gazetteer,
+ * so items are re-tagged.
  */
 @Service
 class CandidateReview {
@@ -19,6 +23,9 @@ class CandidateReview {
 	record Candidate(long id, String name, String kind, String cue, int occurrences, List<String> contexts) {
 
 	}
+
+	/** Example sentences shown per candidate. */
+	static final int EXAMPLES = 2;
 
 	private final JdbcTemplate jdbc;
 
@@ -32,14 +39,95 @@ class CandidateReview {
 		this.jobs = jobs;
 	}
 
-	List<Candidate> waiting() {
-		return this.jdbc.query("""
+	/** An existing entity a candidate may be merged into. */
+	record EntityOption(String key, String name, String type) {
+
+	}
+
+	/**
+	 * The candidates waiting for a decision, most often seen first, with two sentences
+	 * each.
+	 */
+	List<Candidate> waiting(int limit) {
+		List<Candidate> candidates = this.jdbc.query("""
 				select id, name, kind, cue, occurrences from entity_candidate
-				where status = 'new' order by occurrences desc, id limit 100""",
-				(rs, row) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getInt(5), this.jdbc.queryForList("""
-								select context from entity_candidate_context where candidate_id = ?
-								order by id desc limit 3""", String.class, rs.getLong(1))));
+				where status = 'new' order by occurrences desc, id limit ?""", (rs, row) -> new Candidate(rs.getLong(1),
+				rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), new ArrayList<>()), limit);
+		Map<Long, Candidate> byId = new HashMap<>();
+		candidates.forEach((c) -> byId.put(c.id(), c));
+		if (!candidates.isEmpty()) {
+			this.jdbc.query("""
+					select candidate_id, context from (
+					  select candidate_id, context, row_number() over (partition by candidate_id order by id desc) as n
+					  from entity_candidate_context where candidate_id = any (string_to_array(?, ',')::bigint[])) c
+					where n <= ? order by candidate_id, n""",
+					(org.springframework.jdbc.core.RowCallbackHandler) (
+							rs) -> byId.get(rs.getLong(1)).contexts().add(rs.getString(2)),
+					ids(candidates.stream().map(Candidate::id).toList()), EXAMPLES);
+		}
+		return candidates;
+	}
+
+	/** How many candidates wait for a decision. */
+	long waitingCount() {
+		Long count = this.jdbc.queryForObject("select count(*) from entity_candidate where status = 'new'", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** Entities whose name or key starts with, or whose name contains, what was typed. */
+	List<EntityOption> entities(String typed, int limit) {
+		String q = (typed != null) ? typed.strip() : "";
+		if (q.length() < 2) {
+			return List.of();
+		}
+		return this.jdbc.query("""
+				select key, name, type from entity
+				where lower(name) like '%' || lower(?) || '%' or key like lower(?) || '%'
+				order by (lower(name) like lower(?) || '%') desc, length(name), name limit ?""",
+				(rs, n) -> new EntityOption(rs.getString(1), rs.getString(2), rs.getString(3)), q, q, q, limit);
+	}
+
+	/**
+	 * Of these ids, the candidates still waiting, so a repeated post decides nothing
+	 * twice.
+	 */
+	List<Long> stillWaiting(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.queryForList(
+				"select id from entity_candidate where id = any (string_to_array(?, ',')::bigint[]) and status = 'new' order by id",
+				Long.class, ids(ids));
+	}
+
+	/** Accepts each candidate as a new entity of the type; returns how many. */
+	@Transactional
+	int acceptAll(List<Long> ids, String type) {
+		List<Long> waiting = stillWaiting(ids);
+		waiting.forEach((id) -> accept(id, type));
+		return waiting.size();
+	}
+
+	/** Rejects each candidate; returns how many. */
+	@Transactional
+	int rejectAll(List<Long> ids) {
+		List<Long> waiting = stillWaiting(ids);
+		waiting.forEach(this::reject);
+		return waiting.size();
+	}
+
+	/**
+	 * Adds each candidate as an alias of the entity with this key or name; empty when
+	 * there is no such entity, else how many.
+	 */
+	@Transactional
+	Optional<Integer> mergeAll(List<Long> ids, String entity) {
+		if (entityId(entity).isEmpty()) {
+			return Optional.empty();
+		}
+		List<Long> waiting = stillWaiting(ids);
+		waiting.forEach((id) -> merge(id, entity));
+		return Optional.of(waiting.size());
 	}
 
 	/** Creates an entity of the given type named as the candidate. */
@@ -71,17 +159,26 @@ class CandidateReview {
 	/** Adds the candidate as an alias of the entity with this key or name. */
 	@Transactional
 	Optional<Long> merge(long candidateId, String entity) {
-		List<Long> ids = this.jdbc.queryForList("""
+		Optional<Long> id = entityId(entity);
+		id.ifPresent((entityId) -> {
+			this.jdbc.update(
+					"insert into entity_alias (entity_id, alias, match) values (?, ?, 'folded') on conflict do nothing",
+					entityId, name(candidateId));
+			decide(candidateId, "merged", entityId);
+		});
+		return id;
+	}
+
+	private Optional<Long> entityId(String entity) {
+		String typed = (entity != null) ? entity.strip() : "";
+		return this.jdbc.queryForList("""
 				select id from entity where key = ? or lower(name) = lower(?)
-				order by (key = ?) desc, id limit 1""", Long.class, entity.strip(), entity.strip(), entity.strip());
-		if (ids.isEmpty()) {
-			return Optional.empty();
-		}
-		this.jdbc.update(
-				"insert into entity_alias (entity_id, alias, match) values (?, ?, 'folded') on conflict do nothing",
-				ids.get(0), name(candidateId));
-		decide(candidateId, "merged", ids.get(0));
-		return Optional.of(ids.get(0));
+				order by (key = ?) desc, id limit 1""", Long.class, typed, typed, typed).stream().findFirst();
+	}
+
+	/** Ids as one text parameter: JdbcTemplate binds no Java array. */
+	private static String ids(List<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 	}
 
 	@Transactional

@@ -19,8 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A country's, person's, programme's or organisation's page: who or what it is, how often
- * it was mentioned week by week over the last year, what it is mentioned with, and a link
- * to its own timeline.
+ * many items named it week by week over the last year against its own baseline, what it
+ * is mentioned with, and a link to its own timeline.
  */
 @Controller
 class EntityController {
@@ -48,8 +48,22 @@ class EntityController {
 		this.company = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
 	}
 
-	/** A role with its period in words. */
-	record RoleView(String title, String role, String period, boolean current) {
+	/** "Also called" shows this many forms; the rest fold. */
+	static final int SHOWN_ALIASES = 8;
+
+	/** A role with its dates in the viewer's words; {@code to} is null while it lasts. */
+	record RoleView(String title, String role, String from, String to, boolean current) {
+
+	}
+
+	/** The most used other names, and the rest folded. */
+	record Aliases(List<String> shown, List<String> folded) {
+
+		static Aliases of(List<EntityPageQueries.AliasUse> uses) {
+			List<String> all = uses.stream().map(EntityPageQueries.AliasUse::alias).toList();
+			int cut = Math.min(SHOWN_ALIASES, all.size());
+			return new Aliases(all.subList(0, cut), all.subList(cut, all.size()));
+		}
 
 	}
 
@@ -64,14 +78,20 @@ class EntityController {
 		long id = entity.ref().id();
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate firstMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+		LocalDate baselineStart = firstMonday.minusWeeks(WeeklyChart.BASELINE_WEEKS);
+		Locale locale = TimelineProperties.viewerLocale();
 		model.addAttribute("entity", entity);
 		model.addAttribute("typeLabel", entityType.key());
-		model.addAttribute("aliases", this.queries.aliases(id));
-		model.addAttribute("roles", roles(this.queries.roles(id), today));
-		model.addAttribute("chart",
-				WeeklyChart.of(firstMonday, WEEKS,
-						this.weeks.get(id + "@" + firstMonday, () -> this.queries.weeklyMentions(id, firstMonday)),
-						entity.ref().name()));
+		model.addAttribute("aliases", Aliases.of(this.queries.aliases(id, entity.ref().name(), 2000)));
+		model.addAttribute("roles", roles(this.queries.roles(id), today, locale));
+		WeeklyChart chart = WeeklyChart.of(firstMonday, WEEKS,
+				this.weeks.get(id + "@" + baselineStart, () -> this.queries.weeklyItems(id, baselineStart)), locale);
+		model.addAttribute("chart", chart);
+		model.addAttribute("chartFrom", DATE.withLocale(locale).format(firstMonday));
+		model.addAttribute("busiest",
+				(chart.busiest() != null) ? DATE.withLocale(locale).format(chart.busiest()) : null);
+		model.addAttribute("markedWeeks", chart.marked().stream().map(DATE.withLocale(locale)::format).toList());
+		model.addAttribute("weekFormat", DATE.withLocale(locale));
 		model.addAttribute("company", this.company.get(Long.toString(id), () -> this.queries.company(id, 2000, 12)));
 		model.addAttribute("recent",
 				this.queries.recent(id, 10)
@@ -85,15 +105,14 @@ class EntityController {
 		return "timeline/entity";
 	}
 
-	private static List<RoleView> roles(List<EntityPageQueries.Role> roles, LocalDate today) {
+	private static List<RoleView> roles(List<EntityPageQueries.Role> roles, LocalDate today, Locale locale) {
+		DateTimeFormatter date = DATE.withLocale(locale);
 		return roles.stream().map((role) -> {
 			boolean current = (role.from() == null || !role.from().isAfter(today))
 					&& (role.to() == null || !role.to().isBefore(today));
-			String from = (role.from() != null) ? DATE.withLocale(TimelineProperties.viewerLocale()).format(role.from())
-					: "?";
-			String period = (role.to() == null) ? "since " + from
-					: from + " – " + DATE.withLocale(TimelineProperties.viewerLocale()).format(role.to());
-			return new RoleView((role.title() != null) ? role.title() : role.role(), role.role(), period, current);
+			return new RoleView((role.title() != null) ? role.title() : role.role(), role.role(),
+					(role.from() != null) ? date.format(role.from()) : null,
+					(role.to() != null) ? date.format(role.to()) : null, current);
 		}).toList();
 	}
 

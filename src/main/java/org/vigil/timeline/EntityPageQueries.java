@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the entity page reads: the gazetteer entry, its weekly mentions and its company.
+ * What the entity page reads: the gazetteer entry, its weekly items and its company.
  */
 @Repository
 class EntityPageQueries {
@@ -35,6 +35,11 @@ class EntityPageQueries {
 
 	}
 
+	/** Another name of the entity and how many mentions used it. */
+	record AliasUse(String alias, long mentions) {
+
+	}
+
 	Optional<Entity> entity(EntityType type, String key) {
 		return this.jdbc.sql("""
 				select e.id, e.key, e.name, e.wikidata, e.country_code, e.kind, p.name as parent_name
@@ -49,10 +54,26 @@ class EntityPageQueries {
 			.optional();
 	}
 
-	List<String> aliases(long entityId) {
-		return this.jdbc.sql("select distinct alias from entity_alias_view where entity_id = :id order by alias")
+	/**
+	 * Its other names, the most used first: how often each matched in the mentions of its
+	 * newest {@code sample} items (case aside), then the gazetteer's order.
+	 */
+	List<AliasUse> aliases(long entityId, String name, int sample) {
+		return this.jdbc.sql("""
+				with sample as (select item_id from item_entity_view where entity_id = :id
+				                order by published_at desc nulls last, item_id desc limit :sample),
+				used as (select lower(m.surface) as form, count(*) as n
+				         from sample s join mention_view m on m.item_id = s.item_id and m.entity_id = :id group by 1)
+				select a.alias, coalesce(u.n, 0) as n
+				from (select alias, min(id) as first from entity_alias_view
+				      where entity_id = :id and lower(alias) <> lower(:name) group by alias) a
+				left join used u on u.form = lower(a.alias)
+				order by n desc, a.first
+				""")
 			.param("id", entityId)
-			.query(String.class)
+			.param("name", name)
+			.param("sample", sample)
+			.query((rs, n) -> new AliasUse(rs.getString("alias"), rs.getLong("n")))
 			.list();
 	}
 
@@ -67,11 +88,14 @@ class EntityPageQueries {
 			.list();
 	}
 
-	/** Mentions per ISO week (weeks start on Monday, UTC) since the given Monday. */
-	Map<LocalDate, Long> weeklyMentions(long entityId, LocalDate firstMonday) {
+	/**
+	 * Distinct items per ISO week (weeks start on Monday, UTC) since the given Monday: an
+	 * item that names the entity forty times counts once.
+	 */
+	Map<LocalDate, Long> weeklyItems(long entityId, LocalDate firstMonday) {
 		Map<LocalDate, Long> weeks = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select (date_trunc('week', published_at at time zone 'UTC'))::date as week, sum(mentions) as n
+				select (date_trunc('week', published_at at time zone 'UTC'))::date as week, count(*) as n
 				from item_entity_view where entity_id = :id and published_at >= :since
 				group by 1 order by 1
 				""")

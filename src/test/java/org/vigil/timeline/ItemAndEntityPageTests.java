@@ -138,17 +138,18 @@ class ItemAndEntityPageTests {
 		assertThat(html).contains("Mark Rutte")
 			.contains("Rutte")
 			.contains("NATO Secretary General")
-			.contains("since 1 Oct 2024")
+			.contains("<td>1 Oct 2024</td>")
 			.contains("Prime Minister of the Netherlands")
-			.contains("14 Oct 2010 – 2 Jul 2024");
+			.contains("<td>14 Oct 2010</td>")
+			.contains("2 Jul 2024");
 		assertThat(html).contains("<svg class=\"chart\"")
 			.contains("<rect class=\"bar\"")
-			.contains("1 mentions in the 53 weeks");
+			.contains("1 item in the 53 weeks");
 		assertThat(html).contains("href=\"/?person=mark-rutte\"");
 		String poland = this.web.page("/entities/country/PL");
 		assertThat(poland).contains("Mentioned with")
 			.contains("Eastern Sentry (2)")
-			.contains("3 mentions in the 53 weeks");
+			.contains("3 items in the 53 weeks");
 		assertThat(this.web.page("/entities/country/pl")).contains("<h1><span>Poland</span>");
 	}
 
