@@ -37,9 +37,12 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(AccountRepository repository, Clock clock) {
+	private final ViewerSettings viewerSettings;
+
+	Accounts(AccountRepository repository, Clock clock, ViewerSettings viewerSettings) {
 		this.repository = repository;
 		this.clock = clock;
+		this.viewerSettings = viewerSettings;
 	}
 
 	public Optional<Account> find(long id) {
@@ -149,6 +152,15 @@ public class Accounts {
 		edit(id, seenVersion, (account) -> account.changeSettings(settings));
 	}
 
+	/**
+	 * Saves the language chosen with the header's switch.
+	 * @throws AccountProblem if Vigil has no such language
+	 */
+	@Transactional
+	public void changeLanguage(long id, Locale language) {
+		edit(id, null, (account) -> account.changeLanguage(language));
+	}
+
 	/** Turns the weekly digest off: what the unsubscribe link does. */
 	@Transactional
 	public void disableDigest(long id) {
@@ -198,6 +210,7 @@ public class Accounts {
 		catch (OptimisticLockingFailureException ex) {
 			throw changedMeanwhile(account.email());
 		}
+		this.viewerSettings.forgetAfterCommit(id);
 	}
 
 	private void requireAnotherAdmin() {
