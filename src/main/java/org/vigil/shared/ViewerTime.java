@@ -46,6 +46,15 @@ public class ViewerTime {
 	}
 
 	/**
+	 * A calendar date (a week, a day) in the reader's language, e.g. "3 Aug 2026"; not
+	 * moved between zones, as it has none. Empty for null.
+	 */
+	public String date(LocalDate date) {
+		return (date != null) ? DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date)
+				: "";
+	}
+
+	/**
 	 * The instant in ISO 8601 (UTC, whole seconds) for {@code datetime}; empty for null.
 	 */
 	public String iso(Object time) {

@@ -14,13 +14,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code POST /language}: the header's EN | PL switch. Remembered in a cookie for the
- * browser and, for a signed-in user, in their account, so it follows them to a new
- * session; then back to the page the switch was pressed on.
+ * {@code GET /language?lang=pl&to=/path}: the header's EN | PL switch. Links rather than
+ * a form, so the header adds no submit button before each page's own form; the only state
+ * it changes is the language. Remembered in a cookie for the browser and, for a signed-in
+ * user, in their account, so it follows them to a new session; then back to the page the
+ * switch was pressed on.
  */
 @Controller
 class LanguageController {
@@ -36,8 +38,8 @@ class LanguageController {
 		this.localeResolver = localeResolver;
 	}
 
-	@PostMapping("/language")
-	String switchLanguage(@RequestParam String lang, @RequestParam(name = "return", defaultValue = "/") String back,
+	@GetMapping("/language")
+	String switchLanguage(@RequestParam String lang, @RequestParam(name = "to", defaultValue = "/") String back,
 			@AuthenticationPrincipal VigilUser user, HttpServletRequest request, HttpServletResponse response) {
 		Locale language = ViewerLocaleResolver.interfaceLanguage(Locale.forLanguageTag(lang));
 		if (user != null) {
