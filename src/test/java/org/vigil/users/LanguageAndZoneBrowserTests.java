@@ -208,6 +208,10 @@ class LanguageAndZoneBrowserTests {
 		assertThat(page.locator("thead").first().isVisible()).isFalse();
 		assertThat(page.locator("tr[data-email='admin@example.org'] td[data-label='Last login']").isVisible()).isTrue();
 		PlaywrightChromium.screenshot(page, "ri18n-admin-users-phone");
+		page.navigate(this.browser.url("/admin/digest"));
+		assertThat(
+				page.evaluate("getComputedStyle(document.querySelector('.digest-runs td.sent'), '::before').content"))
+			.isEqualTo("\"Sent\"");
 		page.navigate(this.browser.url("/admin/sources"));
 		PlaywrightChromium.screenshot(page, "ri18n-admin-sources-phone");
 		page.context().close();
