@@ -246,10 +246,19 @@ class SourcesAdminController {
 			Extraction extraction = Extractor.extract(fetched.url(), decoded.text(), source.selectors(), Hints.NONE,
 					source.zone(), source.language());
 			model.addAttribute("extraction", extraction);
-			// Text made here: the template cannot call methods of this package's records.
+			// Values taken out here: the template cannot call methods of this package's
+			// records. A date without a time is shown as the date the page gave, not
+			// moved into the reader's zone.
 			PublishedDate published = extraction.published();
-			model.addAttribute("published", (published != null && published.instant() != null)
-					? published.iso() + " (" + published.precision().label() + ")" : null);
+			if (published != null && published.instant() != null) {
+				model.addAttribute("publishedPrecision", published.precision().label());
+				if (published.precision() == PublishedDate.Precision.DATE) {
+					model.addAttribute("publishedDate", published.iso());
+				}
+				else {
+					model.addAttribute("publishedAt", published.instant());
+				}
+			}
 		}
 		catch (FetchException | IllegalArgumentException ex) {
 			model.addAttribute("error", ex.getMessage());

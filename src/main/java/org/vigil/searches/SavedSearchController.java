@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,11 +40,20 @@ class SavedSearchController {
 
 	private final Clock clock;
 
-	SavedSearchController(SavedSearches searches, TimelineSearch timeline, SiteProperties site, Clock clock) {
+	private final MessageSource messages;
+
+	SavedSearchController(SavedSearches searches, TimelineSearch timeline, SiteProperties site, Clock clock,
+			MessageSource messages) {
 		this.searches = searches;
 		this.timeline = timeline;
 		this.site = site;
 		this.clock = clock;
+		this.messages = messages;
+	}
+
+	/** A message of the searches bundle in the reader's language. */
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	/** A search as the list shows it. */
@@ -72,7 +83,7 @@ class SavedSearchController {
 		String name = parameters.getFirst("name");
 		try {
 			SavedSearch saved = this.searches.create(user.id(), name, checked, parameters.getFirst("notes"));
-			redirect.addFlashAttribute("message", "Saved \u201C" + saved.name() + "\u201D.");
+			redirect.addFlashAttribute("message", text("searches.saved", saved.name()));
 			return "redirect:/searches";
 		}
 		catch (SearchProblem ex) {
@@ -131,11 +142,11 @@ class SavedSearchController {
 			model.addAttribute("form",
 					new EditForm(form.getOrDefault("name", ""), form.getOrDefault("notes", ""), queryString, fields));
 			model.addAttribute("description", this.timeline.check(search.parameters()).description());
-			model.addAttribute("error", ex.getMessage() + " Nothing was changed.");
+			model.addAttribute("error", text("searches.nothingChanged", ex.getMessage()));
 			model.addAttribute("listFields", FilterFields.LISTS);
 			return "searches/edit";
 		}
-		redirect.addFlashAttribute("message", "Saved \u201C" + form.get("name").strip() + "\u201D.");
+		redirect.addFlashAttribute("message", text("searches.saved", form.get("name").strip()));
 		return "redirect:/searches";
 	}
 
@@ -143,7 +154,7 @@ class SavedSearchController {
 	String delete(@AuthenticationPrincipal VigilUser user, @PathVariable long id, RedirectAttributes redirect) {
 		SavedSearch search = owned(user, id);
 		this.searches.delete(user.id(), id);
-		redirect.addFlashAttribute("message", "Deleted \u201C" + search.name() + "\u201D.");
+		redirect.addFlashAttribute("message", text("searches.deleted", search.name()));
 		return "redirect:/searches";
 	}
 
@@ -153,8 +164,7 @@ class SavedSearchController {
 		SavedSearch search = owned(user, id);
 		this.searches.newFeedToken(user.id(), id).orElseThrow(SavedSearchController::notFound);
 		redirect.addFlashAttribute("message",
-				((search.feedToken() != null) ? "New feed address for \u201C" : "Feed turned on for \u201C")
-						+ search.name() + "\u201D. Anyone with its address can read it; keep it private.");
+				text((search.feedToken() != null) ? "searches.feed.renewed" : "searches.feed.on", search.name()));
 		return "redirect:/searches";
 	}
 
@@ -162,7 +172,7 @@ class SavedSearchController {
 	String revokeFeed(@AuthenticationPrincipal VigilUser user, @PathVariable long id, RedirectAttributes redirect) {
 		SavedSearch search = owned(user, id);
 		this.searches.revokeFeedToken(user.id(), id);
-		redirect.addFlashAttribute("message", "Feed of \u201C" + search.name() + "\u201D turned off.");
+		redirect.addFlashAttribute("message", text("searches.feed.turnedOff", search.name()));
 		return "redirect:/searches";
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,13 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(AccountRepository repository, Clock clock) {
+	/** Absent in slices that test accounts without the web: nothing is cached there. */
+	private final ObjectProvider<ViewerSettings> viewerSettings;
+
+	Accounts(AccountRepository repository, Clock clock, ObjectProvider<ViewerSettings> viewerSettings) {
 		this.repository = repository;
 		this.clock = clock;
+		this.viewerSettings = viewerSettings;
 	}
 
 	public Optional<Account> find(long id) {
@@ -149,6 +154,15 @@ public class Accounts {
 		edit(id, seenVersion, (account) -> account.changeSettings(settings));
 	}
 
+	/**
+	 * Saves the language chosen with the header's switch.
+	 * @throws AccountProblem if Vigil has no such language
+	 */
+	@Transactional
+	public void changeLanguage(long id, Locale language) {
+		edit(id, null, (account) -> account.changeLanguage(language));
+	}
+
 	/** Turns the weekly digest off: what the unsubscribe link does. */
 	@Transactional
 	public void disableDigest(long id) {
@@ -198,6 +212,7 @@ public class Accounts {
 		catch (OptimisticLockingFailureException ex) {
 			throw changedMeanwhile(account.email());
 		}
+		this.viewerSettings.ifAvailable((settings) -> settings.forgetAfterCommit(id));
 	}
 
 	private void requireAnotherAdmin() {

@@ -1,7 +1,6 @@
 package org.vigil.users;
 
 import java.io.IOException;
-import java.util.TimeZone;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,18 +8,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
- * What happens after a login attempt: a success clears the account's failures, records
- * the login and puts the user's language and time zone in the session; a failure (counted
- * by the throttle before the password was checked) is logged with the address.
+ * What happens after a login attempt: a success clears the account's failures, and
+ * records the login (the user's language and time zone are read per request, see
+ * {@link ViewerLocaleResolver}); a failure (counted by the throttle before the password
+ * was checked) is logged with the address.
  */
 class LoginOutcomes {
 
@@ -30,15 +28,11 @@ class LoginOutcomes {
 
 	private final Accounts accounts;
 
-	private final SessionLocaleResolver localeResolver;
-
 	private final java.time.Clock clock;
 
-	LoginOutcomes(LoginThrottle throttle, Accounts accounts, SessionLocaleResolver localeResolver,
-			java.time.Clock clock) {
+	LoginOutcomes(LoginThrottle throttle, Accounts accounts, java.time.Clock clock) {
 		this.throttle = throttle;
 		this.accounts = accounts;
-		this.localeResolver = localeResolver;
 		this.clock = clock;
 	}
 
@@ -51,10 +45,6 @@ class LoginOutcomes {
 				if (authentication.getPrincipal() instanceof VigilUser user) {
 					LoginOutcomes.this.throttle.succeeded(user.email(), request.getRemoteAddr());
 					LoginOutcomes.this.accounts.recordLogin(user.id(), LoginOutcomes.this.clock.instant());
-					LoginOutcomes.this.accounts.find(user.id())
-						.ifPresent((account) -> LoginOutcomes.this.localeResolver.setLocaleContext(request, response,
-								new SimpleTimeZoneAwareLocaleContext(account.locale(),
-										TimeZone.getTimeZone(account.timeZone()))));
 					log.info("Login user={} address={}", user.id(), request.getRemoteAddr());
 				}
 				super.onAuthenticationSuccess(request, response, authentication);

@@ -9,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * Who may open what. Everything needs a login except the login page itself, the first-run
@@ -27,7 +26,7 @@ class SecurityConfiguration {
 	/** Paths anyone may open; the features behind them check their own secrets. */
 	static final String[] PUBLIC_PATHS = { "/login", "/login/**", "/invitations/**", "/css/**", "/js/**", "/webjars/**",
 			"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/feeds/**",
-			"/unsubscribe/**", "/setup" };
+			"/unsubscribe/**", "/setup", "/language" };
 
 	/** The read-only analyst pages that {@code vigil.users.public-timeline} opens. */
 	static final String[] TIMELINE_PATHS = { "/", "/items/**", "/entities/**", "/autocomplete/**" };
@@ -58,9 +57,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	LoginOutcomes loginOutcomes(LoginThrottle throttle, Accounts accounts, SessionLocaleResolver localeResolver,
-			Clock clock) {
-		return new LoginOutcomes(throttle, accounts, localeResolver, clock);
+	LoginOutcomes loginOutcomes(LoginThrottle throttle, Accounts accounts, Clock clock) {
+		return new LoginOutcomes(throttle, accounts, clock);
 	}
 
 }

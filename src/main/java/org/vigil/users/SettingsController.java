@@ -5,20 +5,16 @@ import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.TimeZone;
 import java.util.TreeSet;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,12 +32,17 @@ class SettingsController {
 
 	private final Passwords passwords;
 
-	private final SessionLocaleResolver localeResolver;
+	private final MessageSource messages;
 
-	SettingsController(Accounts accounts, Passwords passwords, SessionLocaleResolver localeResolver) {
+	SettingsController(Accounts accounts, Passwords passwords, MessageSource messages) {
 		this.accounts = accounts;
 		this.passwords = passwords;
-		this.localeResolver = localeResolver;
+		this.messages = messages;
+	}
+
+	/** A message of the users bundle in the reader's language. */
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
 	}
 
 	/** A weekday as the form offers it. */
@@ -57,10 +58,9 @@ class SettingsController {
 		model.addAttribute("languages", Accounts.LOCALES.stream()
 			.map((tag) -> new Language(tag, Locale.forLanguageTag(tag).getDisplayLanguage(Locale.forLanguageTag(tag))))
 			.toList());
-		model.addAttribute("days",
-				java.util.Arrays.stream(DayOfWeek.values())
-					.map((day) -> new Day(day.getValue(), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)))
-					.toList());
+		model.addAttribute("days", java.util.Arrays.stream(DayOfWeek.values())
+			.map((day) -> new Day(day.getValue(), day.getDisplayName(TextStyle.FULL, LocaleContextHolder.getLocale())))
+			.toList());
 		return "users/settings";
 	}
 
@@ -73,19 +73,17 @@ class SettingsController {
 	String save(@AuthenticationPrincipal VigilUser user, @RequestParam(defaultValue = "") String displayName,
 			@RequestParam String timeZone, @RequestParam String language,
 			@RequestParam(defaultValue = "false") boolean digestEnabled, @RequestParam int digestDay,
-			@RequestParam int digestHour, @RequestParam(required = false) Long version, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam int digestHour, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		ZoneId zone;
 		try {
 			zone = Accounts.zone(timeZone);
 		}
 		catch (AccountProblem ex) {
-			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
+			redirect.addFlashAttribute("error", text("users.settings.nothingChanged", ex.getMessage()));
 			return "redirect:/settings";
 		}
 		if (digestDay < 1 || digestDay > 7) {
-			redirect.addFlashAttribute("error",
-					"Those settings are not valid (language, weekday 1\u20137, hour 0\u201323, name up to 200 characters). Nothing was changed.");
+			redirect.addFlashAttribute("error", text("users.settings.invalid"));
 			return "redirect:/settings";
 		}
 		Locale locale = Locale.forLanguageTag(language);
@@ -94,12 +92,12 @@ class SettingsController {
 					DayOfWeek.of(digestDay), digestHour), version);
 		}
 		catch (AccountProblem ex) {
-			redirect.addFlashAttribute("error", ex.getMessage() + " Nothing was changed.");
+			redirect.addFlashAttribute("error", text("users.settings.nothingChanged", ex.getMessage()));
 			return "redirect:/settings";
 		}
-		this.localeResolver.setLocaleContext(request, response,
-				new SimpleTimeZoneAwareLocaleContext(locale, TimeZone.getTimeZone(zone)));
-		redirect.addFlashAttribute("message", "Settings saved.");
+		// Said in the language just chosen: the next page is drawn in it.
+		redirect.addFlashAttribute("message",
+				this.messages.getMessage("users.settings.saved", null, ViewerLocaleResolver.interfaceLanguage(locale)));
 		return "redirect:/settings";
 	}
 
@@ -108,21 +106,20 @@ class SettingsController {
 			@RequestParam String newPassword, @RequestParam String confirmPassword, RedirectAttributes redirect) {
 		String hash = this.accounts.credentials(user.email()).map(Accounts.Credentials::passwordHash).orElse(null);
 		if (hash == null || !this.passwords.matches(currentPassword, hash)) {
-			redirect.addFlashAttribute("passwordError",
-					"The current password is not right; the password was not changed.");
+			redirect.addFlashAttribute("passwordError", text("users.password.wrong"));
 			return "redirect:/settings";
 		}
 		if (!newPassword.equals(confirmPassword)) {
-			redirect.addFlashAttribute("passwordError", "The two new passwords differ; the password was not changed.");
+			redirect.addFlashAttribute("passwordError", text("users.password.differ"));
 			return "redirect:/settings";
 		}
 		var problem = this.passwords.problem(newPassword, user.email());
 		if (problem.isPresent()) {
-			redirect.addFlashAttribute("passwordError", problem.get() + " The password was not changed.");
+			redirect.addFlashAttribute("passwordError", text("users.password.notChanged", problem.get()));
 			return "redirect:/settings";
 		}
 		this.accounts.setPasswordHash(user.id(), this.passwords.hash(newPassword, user.email()));
-		redirect.addFlashAttribute("message", "Password changed.");
+		redirect.addFlashAttribute("message", text("users.password.changed"));
 		return "redirect:/settings";
 	}
 

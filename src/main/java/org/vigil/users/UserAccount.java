@@ -168,6 +168,14 @@ class UserAccount {
 		this.digestHour = (short) settings.digestHour();
 	}
 
+	/** The language switch in the header: only the language changes. */
+	void changeLanguage(Locale language) {
+		if (!Accounts.LOCALES.contains(language.getLanguage())) {
+			throw new AccountProblem("Vigil has no language \u201C" + language.getLanguage() + "\u201D.");
+		}
+		this.locale = language.getLanguage();
+	}
+
 	Account toAccount() {
 		return new Account(this.id, this.email, this.displayName, this.role, this.enabled, this.passwordHash != null,
 				ZoneId.of(this.timeZone), Locale.forLanguageTag(this.locale), this.digestEnabled,

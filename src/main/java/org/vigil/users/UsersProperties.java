@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invitationValidity how long an invitation link works
  * @param defaultTimeZone time zone of new accounts and of visitors who are not logged in
  * @param mailFrom the sender of invitation mails
+ * @param settingsCacheTtl how long a signed-in user's language and time zone are reused
+ * between requests; a change made on this instance applies at once, one made on another
+ * instance (or by a command) within this time
  */
 @ConfigurationProperties("vigil.users")
 public record UsersProperties(@DefaultValue("false") boolean publicTimeline,
@@ -31,6 +34,6 @@ public record UsersProperties(@DefaultValue("false") boolean publicTimeline,
 		@DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("20") int maxFailuresPerAddress,
 		@DefaultValue("15m") Duration failureWindow, @DefaultValue("15m") Duration blockFor,
 		@DefaultValue("7d") Duration invitationValidity, @DefaultValue("UTC") String defaultTimeZone,
-		@DefaultValue("Vigil <vigil@localhost>") String mailFrom) {
+		@DefaultValue("Vigil <vigil@localhost>") String mailFrom, @DefaultValue("10s") Duration settingsCacheTtl) {
 
 }
