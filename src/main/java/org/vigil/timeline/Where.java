@@ -85,6 +85,11 @@ final class Where {
 		if (filter.end() != null) {
 			where.and("i.published_at < :end").param("end", TimelineQueries.utc(filter.end()));
 		}
+		if (filter.reader() != null) {
+			// An anti-join on item_read's primary key: a few index probes per page row.
+			where.and("not exists (select 1 from item_read r where r.user_id = :reader and r.item_id = i.id)")
+				.param("reader", filter.reader());
+		}
 		return where;
 	}
 
