@@ -71,6 +71,10 @@
       }
       var on = !!marks[pair[0]];
       holder.setAttribute('data-' + pair[0], String(on));
+      var label = (pair[0] === 'read') && holder.querySelector('.read-state');
+      if (label) {
+        label.textContent = label.getAttribute(on ? 'data-on' : 'data-off');
+      }
       var form = holder.querySelector('form.' + pair[1]);
       if (form) {
         var button = form.querySelector('button');

@@ -114,6 +114,8 @@ class ReaderBrowserTests {
 			assertThat(article(page, this.items.get(n))).hasAttribute("data-read", "true");
 		}
 		assertThat(page.locator("#reader-live")).hasText("Marked read");
+		assertThat(article(page, this.items.get(0)).locator(".read-state")).hasText("Read");
+		assertThat(article(page, this.items.get(0)).locator("form.mark-read button")).hasText("Mark unread");
 		page.keyboard().press("j");
 		page.keyboard().press("o");
 		page.waitForURL("**/items/" + this.items.get(9));
