@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Timeline benchmark: load N synthetic items, start Vigil, measure five pages with wrk
+# Timeline benchmark: load N synthetic items, start Vigil, measure six pages with wrk
 # (8 connections), print p50/p95/p99 per page. Usage: bench/timeline.sh [ITEMS]
-# The fifth page is the timeline with "unread only" (/?unread=1), as a signed-in analyst
+# The sixth page is the timeline with "unread only" (/?unread=1), as a signed-in analyst
 # who has read the newest BENCH_READ items (1,000), so the page skips them by anti-join.
 #
 # Environment: BENCH_DATA_DIR (default ./data/bench-postgres, kept between runs so the load
@@ -91,21 +91,24 @@ declare -A pages=(
   [filtered]="/?country=$COUNTRY&programme=$PROGRAMME&from=$month_ago&to=$today"
   [fulltext]="/?q=$q"
   [entity]="/entities/$ENTITY"
+  [signedin]="/"
   [unread]="/?unread=1"
 )
 # Pages measured as the signed-in reader; the others as a visitor.
-declare -A headers=([unread]="Cookie: $cookie")
+# signedin is the plain timeline as that reader (session, marks of the page), the baseline
+# of unread.
+declare -A headers=([signedin]="Cookie: $cookie" [unread]="Cookie: $cookie")
 # Warm-up: every page for WARMUP each before any is measured, so the JIT has compiled the
 # code they share (a freshly started JVM serves the first page at a third of its speed).
 WARMUP="${BENCH_WARMUP:-20s}"
-for name in timeline filtered fulltext entity unread; do
+for name in timeline filtered fulltext entity signedin unread; do
   url="http://localhost:$PORT${pages[$name]}"
   header="${headers[$name]:-X-Bench: 1}"
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")
   [ "$code" = 200 ] || { echo "$name: $url answered $code" >&2; exit 1; }
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "$header" "$url" >/dev/null
 done
-for name in timeline filtered fulltext entity unread; do
+for name in timeline filtered fulltext entity signedin unread; do
   url="http://localhost:$PORT${pages[$name]}"
   header="${headers[$name]:-X-Bench: 1}"
   printf '%-9s ' "$name"
