@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Timeline benchmark: load N synthetic items, start Vigil, measure four pages with wrk
+# Timeline benchmark: load N synthetic items, start Vigil, measure six pages with wrk
 # (8 connections), print p50/p95/p99 per page. Usage: bench/timeline.sh [ITEMS]
+# The sixth page is the timeline with "unread only" (/?unread=1), as a signed-in analyst
+# who has read the newest BENCH_READ items (1,000), so the page skips them by anti-join.
 #
 # Environment: BENCH_DATA_DIR (default ./data/bench-postgres, kept between runs so the load
 # happens once), BENCH_PORT (18080), BENCH_DURATION (30s), BENCH_CONNECTIONS (8),
 # BENCH_COUNTRY (PL), BENCH_PROGRAMME (k2pl), BENCH_QUERY ("air defence"),
-# BENCH_ENTITY (country/PL), BENCH_WARMUP (20s per page before measuring). Needs wrk and curl; Java and Maven as for the build.
+# BENCH_ENTITY (country/PL), BENCH_READ (1000), BENCH_WARMUP (20s per page before measuring). Needs wrk and curl; Java and Maven as for the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +45,12 @@ if [ "$have" -lt "$ITEMS" ]; then
   echo "== loaded in $(( $(date +%s) - start )) s"
 fi
 
+# The reader of the unread page: an analyst account (kept in the data directory).
+READER=bench-reader@example.org
+READER_PASSWORD=bench-reader-password
+printf '%s\n' "$READER_PASSWORD" | "$JAVA" "${PG_OPTS[@]}" -jar target/vigil.jar user add --email "$READER" \
+  --password-stdin >/dev/null 2>&1 || true
+
 echo "== starting Vigil on port $PORT"
 "$JAVA" -Xmx1g "${PG_OPTS[@]}" -jar target/vigil.jar --server.port="$PORT" > "$DATA_DIR.app.log" 2>&1 &
 app=$!
@@ -53,6 +61,28 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://localhost:$PORT/actuator/health" >/dev/null
 
+# Log the reader in (the login form wants the page's CSRF token) and read the newest
+# BENCH_READ items: each round marks the last card of the unread page and all above it.
+jar="$DATA_DIR.cookies"
+rm -f "$jar"
+# (sed, not head: with pipefail, head closing the pipe early would fail the script.)
+csrf() { grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed -n '1{s/.*value="//; s/"$//; p}'; }
+token=$(curl -fs -c "$jar" -b "$jar" "http://localhost:$PORT/login" | csrf)
+curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$READER" \
+  --data-urlencode "password=$READER_PASSWORD" --data-urlencode "_csrf=$token" "http://localhost:$PORT/login"
+cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " } /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")
+READ="${BENCH_READ:-1000}"
+marked=0
+while [ "$marked" -lt "$READ" ]; do
+  page=$(curl -fs -b "$jar" "http://localhost:$PORT/?unread=1")
+  last=$(printf '%s' "$page" | grep -o 'data-item-id="[0-9]*"' | tail -1 | grep -o '[0-9]*')
+  [ -n "$last" ] || break
+  token=$(printf '%s' "$page" | csrf)
+  curl -fs -o /dev/null -b "$jar" --data "through=$last&back=/&_csrf=$token" "http://localhost:$PORT/read/above"
+  marked=$((marked + $(printf '%s' "$page" | grep -c 'data-item-id="')))
+done
+echo "== $READER has read about $marked of the newest items"
+
 today=$(date -u +%F)
 month_ago=$(date -u -d '30 days ago' +%F)
 q=$(printf '%s' "$QUERY" | sed 's/ /+/g; s/"/%22/g')
@@ -61,18 +91,29 @@ declare -A pages=(
   [filtered]="/?country=$COUNTRY&programme=$PROGRAMME&from=$month_ago&to=$today"
   [fulltext]="/?q=$q"
   [entity]="/entities/$ENTITY"
+  [signedin]="/"
+  [unread]="/?unread=1"
 )
+# Pages measured as the signed-in reader; the others as a visitor.
+# signedin is the plain timeline as that reader (session, marks of the page), the baseline
+# of unread.
+declare -A headers=([signedin]="Cookie: $cookie" [unread]="Cookie: $cookie")
 # Warm-up: every page for WARMUP each before any is measured, so the JIT has compiled the
 # code they share (a freshly started JVM serves the first page at a third of its speed).
 WARMUP="${BENCH_WARMUP:-20s}"
-for name in timeline filtered fulltext entity; do
+for name in timeline filtered fulltext entity signedin unread; do
   url="http://localhost:$PORT${pages[$name]}"
-  code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+  header="${headers[$name]:-X-Bench: 1}"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")
   [ "$code" = 200 ] || { echo "$name: $url answered $code" >&2; exit 1; }
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "$header" "$url" >/dev/null
 done
-for name in timeline filtered fulltext entity; do
+for name in timeline filtered fulltext entity signedin unread; do
   url="http://localhost:$PORT${pages[$name]}"
+  header="${headers[$name]:-X-Bench: 1}"
   printf '%-9s ' "$name"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/p95.lua "$url" | grep '^RESULT' | sed 's/^RESULT //'
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "$header" --latency -s bench/p95.lua "$url" | grep '^RESULT' | sed 's/^RESULT //'
 done
+# The unread page must really be the reader's: it lists no item the reader has read.
+shown_read=$(curl -fs -H "${headers[unread]}" "http://localhost:$PORT/?unread=1" | grep -c 'data-read="true"' || true)
+[ "$shown_read" = 0 ] || { echo "the unread page shows $shown_read read items" >&2; exit 1; }

@@ -99,7 +99,9 @@ class SavedSearchController {
 	String open(@AuthenticationPrincipal VigilUser user, @PathVariable long id) {
 		SavedSearch search = owned(user, id);
 		this.searches.markSeen(user.id(), id);
-		return "redirect:" + this.timeline.check(search.parameters()).timelineUrl();
+		// A saved search opens on what is still unread; the timeline's switch shows all.
+		String url = this.timeline.check(search.parameters()).timelineUrl();
+		return "redirect:" + url + (url.contains("?") ? "&" : "?") + "unread=1";
 	}
 
 	@GetMapping("/searches/{id}/edit")

@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.vigil.shared.SignedInUser;
 
 /**
  * A country's, person's, programme's or organisation's page: who or what it is, how often
@@ -41,7 +43,14 @@ class EntityController {
 
 	private final RecentCache<List<EntityPageQueries.Company>> company;
 
-	EntityController(EntityPageQueries queries, Clock clock, TimelineProperties properties) {
+	private final ItemCards cards;
+
+	private final Reading reading;
+
+	EntityController(EntityPageQueries queries, Clock clock, TimelineProperties properties, ItemCards cards,
+			Reading reading) {
+		this.cards = cards;
+		this.reading = reading;
 		this.queries = queries;
 		this.clock = clock;
 		this.weeks = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
@@ -68,7 +77,8 @@ class EntityController {
 	}
 
 	@GetMapping("/entities/{type}/{key}")
-	String entity(@PathVariable String type, @PathVariable String key, Model model) {
+	String entity(@AuthenticationPrincipal SignedInUser user, @PathVariable String type, @PathVariable String key,
+			Model model) {
 		EntityType entityType = EntityType.of(type)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no entity type " + type));
 		EntityPageQueries.Entity entity = this.queries.entity(entityType, key)
@@ -93,14 +103,10 @@ class EntityController {
 		model.addAttribute("markedWeeks", chart.marked().stream().map(DATE.withLocale(locale)::format).toList());
 		model.addAttribute("weekFormat", DATE.withLocale(locale));
 		model.addAttribute("company", this.company.get(Long.toString(id), () -> this.queries.company(id, 2000, 12)));
-		model.addAttribute("recent",
-				this.queries.recent(id, 10)
-					.stream()
-					.map((item) -> new ItemController.OtherView("/items/" + item.id(), item.title(), item.sourceName(),
-							(item.publishedAt() != null) ? DATE.withLocale(TimelineProperties.viewerLocale())
-								.format(item.publishedAt().atZone(ZoneOffset.UTC)) : null,
-							0))
-					.toList());
+		// The latest items as cards, with the viewer's marks (see ReadingController).
+		List<Long> recent = this.queries.recent(id, 10).stream().map(ItemPageQueries.Other::id).toList();
+		model.addAttribute("recent", this.cards.of(recent));
+		model.addAttribute("reading", this.reading.of(user, recent).at(entity.ref().href(), false));
 		model.addAttribute("timelineUrl", TimelineUrls.entityTimeline(entity.ref()));
 		return "timeline/entity";
 	}

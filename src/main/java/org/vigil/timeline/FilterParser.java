@@ -55,6 +55,14 @@ class FilterParser {
 	}
 
 	Parsed parse(MultiValueMap<String, String> parameters) {
+		return parse(parameters, null);
+	}
+
+	/**
+	 * The filter as {@code reader} sees it: with {@code unread=1}, only the items that
+	 * account has not read (ignored for visitors, whose reader is null).
+	 */
+	Parsed parse(MultiValueMap<String, String> parameters, Long reader) {
 		List<String> problems = new ArrayList<>();
 		String query = query(first(parameters, "q"), problems);
 		List<EntityRef> entities = new ArrayList<>();
@@ -134,7 +142,8 @@ class FilterParser {
 		}
 		TimelineFilter filter = new TimelineFilter(query, List.copyOf(entities),
 				List.copyOf(new LinkedHashSet<>(sources)), List.copyOf(new LinkedHashSet<>(types)),
-				List.copyOf(new LinkedHashSet<>(languages)), from, to, range, start, end);
+				List.copyOf(new LinkedHashSet<>(languages)), from, to, range, start, end,
+				(reader != null && "1".equals(first(parameters, "unread"))) ? reader : null);
 		Cursor before = cursor(first(parameters, "before"), problems);
 		Cursor after = (before != null) ? null : cursor(first(parameters, "after"), problems);
 		String at = first(parameters, "at");

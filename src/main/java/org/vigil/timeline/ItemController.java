@@ -1,5 +1,7 @@
 package org.vigil.timeline;
 
+import java.time.Clock;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,11 +14,13 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.vigil.shared.SignedInUser;
 
 /**
  * An item's own page: its metadata, its text with the entities it mentions linked, its
@@ -40,7 +44,17 @@ class ItemController {
 
 	private final TimelineProperties properties;
 
-	ItemController(ItemPageQueries queries, TimelineQueries timeline, TimelineProperties properties) {
+	private final ReadMarks marks;
+
+	private final Reading reading;
+
+	private final Clock clock;
+
+	ItemController(ItemPageQueries queries, TimelineQueries timeline, TimelineProperties properties, ReadMarks marks,
+			Reading reading, Clock clock) {
+		this.marks = marks;
+		this.reading = reading;
+		this.clock = clock;
 		this.queries = queries;
 		this.timeline = timeline;
 		this.properties = properties;
@@ -57,10 +71,15 @@ class ItemController {
 	}
 
 	@GetMapping("/items/{id}")
-	String item(@PathVariable String id, Model model) {
+	String item(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
 		long itemId = parseId(id);
 		ItemPageQueries.Item item = this.queries.item(itemId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no item " + itemId));
+		// Opening an item reads it.
+		if (user != null) {
+			this.marks.markRead(user.id(), itemId, this.clock.instant());
+		}
+		model.addAttribute("reading", this.reading.of(user, List.of(itemId)).at("/items/" + itemId, false));
 		model.addAttribute("item", item);
 		model.addAttribute("published", format(item.publishedAt(), item.dateOnly()));
 		model.addAttribute("firstSeen", format(item.firstSeenAt(), false));

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.vigil.shared.SignedInUser;
 
 /**
  * The timeline at {@code /}: items newest first under day headings, filtered by the URL's
@@ -47,8 +49,12 @@ class TimelineController {
 
 	private final RecentCache<Facets> facetCache;
 
-	TimelineController(FilterParser parser, TimelineQueries queries, TimelineProperties properties, Clock clock) {
+	private final Reading reading;
+
+	TimelineController(FilterParser parser, TimelineQueries queries, TimelineProperties properties, Clock clock,
+			Reading reading) {
 		this.parser = parser;
+		this.reading = reading;
 		this.queries = queries;
 		this.properties = properties;
 		this.clock = clock;
@@ -56,8 +62,9 @@ class TimelineController {
 	}
 
 	@GetMapping("/")
-	String timeline(@RequestParam MultiValueMap<String, String> parameters, Model model) {
-		FilterParser.Parsed parsed = this.parser.parse(parameters);
+	String timeline(@AuthenticationPrincipal SignedInUser user, @RequestParam MultiValueMap<String, String> parameters,
+			Model model) {
+		FilterParser.Parsed parsed = this.parser.parse(parameters, (user != null) ? user.id() : null);
 		TimelineFilter filter = parsed.filter();
 		int size = this.properties.pageSize();
 		List<TimelineQueries.Row> rows = new ArrayList<>(
@@ -89,12 +96,15 @@ class TimelineController {
 		}
 		boolean atTop = parsed.before() == null && parsed.after() == null;
 		Map<Long, List<EntityRef>> chips = this.queries.chips(rows.stream().map(TimelineQueries.Row::id).toList());
-		Facets facets = this.facetCache.get(filter.toParameters().toString(),
+		Facets facets = this.facetCache.get(filter.toParameters() + "@" + filter.reader(),
 				() -> this.queries.facets(filter, this.properties.facetCap()));
 		TimelinePage page = new TimelinePage(filter, parsed.problems(), days(rows, chips, filter), olderUrl, newerUrl,
 				atTop ? null : TimelineUrls.timeline(filter), active(filter), facetGroups(filter, facets),
 				facetNote(facets), ranges(filter), months(filter));
 		model.addAttribute("page", page);
+		model.addAttribute("reading", this.reading.of(user, rows.stream().map(TimelineQueries.Row::id).toList())
+			.at(TimelineUrls.of(parameters), true));
+		model.addAttribute("unreadToggle", this.reading.unreadToggle(user, filter));
 		model.addAttribute("entityTypes", EntityType.values());
 		model.addAttribute("itemTypes", FilterParser.ITEM_TYPES.stream().sorted().toList());
 		model.addAttribute("typeLabels", TYPE_LABELS);
@@ -171,6 +181,9 @@ class TimelineController {
 		filter.languages()
 			.forEach((language) -> active
 				.add(TimelinePage.Link.of("Language: " + language, TimelineUrls.removing(filter, "lang", language))));
+		if (filter.reader() != null) {
+			active.add(TimelinePage.Link.of("Unread only", TimelineUrls.removing(filter, "unread", null)));
+		}
 		if (filter.range() != null) {
 			active.add(TimelinePage.Link.of(RANGE_LABELS.get(filter.range()),
 					TimelineUrls.removing(filter, "range", null)));

@@ -22,15 +22,23 @@ import org.springframework.util.MultiValueMap;
  * @param range a preset (24h, 7d, 30d, year) or null
  * @param start inclusive lower bound of published time, or null
  * @param end exclusive upper bound of published time, or null
+ * @param reader the account whose unread items only are shown ({@code unread=1}), or null
+ * for all items
  */
 public record TimelineFilter(String query, List<EntityRef> entities, List<String> sources, List<String> types,
-		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end) {
+		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end, Long reader) {
 
 	static final TimelineFilter NONE = new TimelineFilter(null, List.of(), List.of(), List.of(), List.of(), null, null,
-			null, null, null);
+			null, null, null, null);
 
 	List<EntityRef> entitiesOf(EntityType type) {
 		return this.entities.stream().filter((entity) -> entity.type() == type).toList();
+	}
+
+	/** The same filter over read and unread items alike. */
+	TimelineFilter withoutReader() {
+		return new TimelineFilter(this.query, this.entities, this.sources, this.types, this.languages, this.from,
+				this.to, this.range, this.start, this.end, null);
 	}
 
 	boolean isEmpty() {
@@ -60,6 +68,9 @@ public record TimelineFilter(String query, List<EntityRef> entities, List<String
 			if (this.to != null) {
 				parameters.add("to", this.to.toString());
 			}
+		}
+		if (this.reader != null) {
+			parameters.add("unread", "1");
 		}
 		return parameters;
 	}

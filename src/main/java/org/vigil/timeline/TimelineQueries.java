@@ -96,8 +96,8 @@ class TimelineQueries {
 	}
 
 	/**
-	 * Entity chips of the given items, in chip order (countries, people, programmes,
-	 * organisations).
+	 * Entity chips of the given items, most salient first: the most mentioned, then by
+	 * type (countries, people, programmes, organisations); a card shows the first six.
 	 */
 	Map<Long, List<EntityRef>> chips(Collection<Long> itemIds) {
 		Map<Long, List<EntityRef>> chips = new LinkedHashMap<>();
@@ -108,8 +108,8 @@ class TimelineQueries {
 			.sql("""
 					select ie.item_id, e.id, e.type, e.key, e.name from item_entity_view ie join entity_view e on e.id = ie.entity_id
 					where ie.item_id in (:ids)
-					order by ie.item_id, array_position(array['country', 'person', 'programme', 'organisation'], e.type),
-					         ie.mentions desc, e.name
+					order by ie.item_id, ie.mentions desc,
+					         array_position(array['country', 'person', 'programme', 'organisation'], e.type), e.name
 					""")
 			.param("ids", itemIds)
 			.query((rs) -> {

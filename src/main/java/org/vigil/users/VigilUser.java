@@ -9,13 +9,14 @@ import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.vigil.shared.SignedInUser;
 
 /**
  * The logged-in user, as kept in the session: controllers take it with
  * {@code @AuthenticationPrincipal VigilUser user} and scope everything by {@link #id()}.
  * Serializable because sessions are stored in PostgreSQL.
  */
-public final class VigilUser implements UserDetails, CredentialsContainer, Serializable {
+public final class VigilUser implements UserDetails, CredentialsContainer, Serializable, SignedInUser {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -39,6 +40,7 @@ public final class VigilUser implements UserDetails, CredentialsContainer, Seria
 	}
 
 	/** The account id: the key every user-owned row is scoped by. */
+	@Override
 	public long id() {
 		return this.id;
 	}

@@ -105,10 +105,10 @@ class SavedSearchBrowserTests {
 		assertThat(row.findElement(By.cssSelector("td.new-count")).getText()).isEqualTo("nothing new");
 		this.browser.screenshot("searches-3-list");
 
-		// Opening it lands on the filtered timeline.
+		// Opening it lands on the filtered timeline, unread items only.
 		row.findElement(By.cssSelector("a.open")).click();
 		this.wait.until(ExpectedConditions.urlContains("country=FI"));
-		assertThat(this.driver.getCurrentUrl()).isEqualTo(this.browser.url("/?country=FI"));
+		assertThat(this.driver.getCurrentUrl()).isEqualTo(this.browser.url("/?country=FI&unread=1"));
 		assertThat(this.browser.cardTitles()).contains("Finland joins the exercise")
 			.doesNotContain("Sweden orders submarines");
 		assertThat(this.driver.findElements(By.cssSelector(".active-filters a.chip.active"))).isNotEmpty();

@@ -160,7 +160,7 @@ class SavedSearchesWebTest {
 
 		HttpResponse<String> open = session.get("/searches/" + id);
 		assertThat(open.statusCode()).isEqualTo(302);
-		assertThat(location(open)).endsWith("/?country=RO");
+		assertThat(location(open)).endsWith("/?country=RO&unread=1");
 		assertThat(lastSeen(id)).isAfter(this.now.minus(1, ChronoUnit.MINUTES));
 		assertThat(session.page("/searches")).doesNotContain("2 new").contains("nothing new");
 		assertThat(session.page("/?country=RO")).contains("Fresher Romanian news").doesNotContain("Hungarian news");

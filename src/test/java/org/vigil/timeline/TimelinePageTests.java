@@ -112,7 +112,7 @@ class TimelinePageTests {
 	@Test
 	void dateOnlyItemsShowNoInventedTime() {
 		String html = this.web.page("/?type=statement");
-		String card = html.substring(html.indexOf("<article class=\"card\">"), html.indexOf("</article>"));
+		String card = html.substring(html.indexOf("<article class=\"card\""), html.indexOf("</article>"));
 		assertThat(card).contains("Minister&#39;s statement on the budget")
 			.doesNotContain("00:00")
 			.doesNotContain("<time");
