@@ -22,12 +22,31 @@ import org.springframework.util.MultiValueMap;
  * @param range a preset (24h, 7d, 30d, year) or null
  * @param start inclusive lower bound of published time, or null
  * @param end exclusive upper bound of published time, or null
+ * @param sort {@link #BEST} or {@link #NEWEST} as asked in the URL, or null for the
+ * default (best match with a query, newest without); kept only with a query
  */
 public record TimelineFilter(String query, List<EntityRef> entities, List<String> sources, List<String> types,
-		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end) {
+		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end, String sort) {
+
+	/** Relevance to the query, recent items first among equals. */
+	static final String BEST = "best";
+
+	/** Newest published first. */
+	static final String NEWEST = "new";
 
 	static final TimelineFilter NONE = new TimelineFilter(null, List.of(), List.of(), List.of(), List.of(), null, null,
-			null, null, null);
+			null, null, null, null);
+
+	/** Whether the page is ordered by relevance: a query and no request for newest. */
+	public boolean bestMatch() {
+		return this.query != null && !NEWEST.equals(this.sort);
+	}
+
+	/** The same filter in the other order. */
+	TimelineFilter sorted(String order) {
+		return new TimelineFilter(this.query, this.entities, this.sources, this.types, this.languages, this.from,
+				this.to, this.range, this.start, this.end, order);
+	}
 
 	List<EntityRef> entitiesOf(EntityType type) {
 		return this.entities.stream().filter((entity) -> entity.type() == type).toList();
@@ -60,6 +79,9 @@ public record TimelineFilter(String query, List<EntityRef> entities, List<String
 			if (this.to != null) {
 				parameters.add("to", this.to.toString());
 			}
+		}
+		if (this.query != null && this.sort != null) {
+			parameters.add("sort", this.sort);
 		}
 		return parameters;
 	}
