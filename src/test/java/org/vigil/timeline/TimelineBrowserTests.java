@@ -118,7 +118,9 @@ class TimelineBrowserTests {
 			.matches("(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), .*");
 		this.browser.screenshot("1-timeline");
 
-		// Country filter through the form, with the htmx-driven suggestions.
+		// Country filter through the form (folded under "Filters"), with the htmx-driven
+		// suggestions.
+		this.driver.findElement(By.cssSelector(".more-filters summary")).click();
 		var country = this.driver.findElement(By.id("add-country"));
 		country.sendKeys("Pol");
 		this.wait
