@@ -43,7 +43,7 @@ class FilterBar {
 		return this.messages.getMessage("timeline.type." + type, null, type, LocaleContextHolder.getLocale());
 	}
 
-	/** "1,234 items", or "More than 10,000 items" past the cap. */
+	/** "1,234 items", or "More than 1,000 items" past the cap. */
 	String total(TimelineCounts.Total total) {
 		return total.more() ? text("timeline.count.more", total.count()) : text("timeline.count", total.count());
 	}

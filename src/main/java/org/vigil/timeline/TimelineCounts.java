@@ -42,7 +42,7 @@ class TimelineCounts {
 		where.param("over", cap + 1);
 		long count = this.jdbc
 			.sql("select count(*) from (select 1 from item_view i join source_view s on s.id = i.source_id where "
-					+ where.sql() + " order by i.published_at desc, i.id desc limit :over) m")
+					+ where.sql() + " limit :over) m")
 			.params(where.params())
 			.query(Long.class)
 			.single();
