@@ -22,7 +22,7 @@ final class FilterFields {
 			"lang");
 
 	/** Single-valued parameters. */
-	static final List<String> SINGLES = List.of("q", "range", "from", "to");
+	static final List<String> SINGLES = List.of("q", "range", "from", "to", "sort");
 
 	private FilterFields() {
 	}

@@ -14,17 +14,17 @@ import java.util.Map;
  * @param dimensions dimension (country, person, programme, organisation, source, type,
  * lang) to its top values
  */
-record Facets(long counted, boolean capped, Map<String, List<TimelineQueries.FacetValue>> dimensions) {
+record Facets(long counted, boolean capped, Map<String, List<TimelineCounts.FacetValue>> dimensions) {
 
 	static final int TOP = 8;
 
-	static Facets of(List<TimelineQueries.FacetValue> values, int cap) {
+	static Facets of(List<TimelineCounts.FacetValue> values, int cap) {
 		long counted = 0;
-		Map<String, List<TimelineQueries.FacetValue>> dimensions = new LinkedHashMap<>();
+		Map<String, List<TimelineCounts.FacetValue>> dimensions = new LinkedHashMap<>();
 		for (String dimension : List.of("country", "person", "programme", "organisation", "source", "type", "lang")) {
 			dimensions.put(dimension, new ArrayList<>());
 		}
-		for (TimelineQueries.FacetValue value : values) {
+		for (TimelineCounts.FacetValue value : values) {
 			if (value.dimension().equals("total")) {
 				counted = value.count();
 			}
@@ -33,9 +33,9 @@ record Facets(long counted, boolean capped, Map<String, List<TimelineQueries.Fac
 			}
 		}
 		dimensions.replaceAll((dimension, list) -> list.stream()
-			.sorted(Comparator.comparingLong(TimelineQueries.FacetValue::count)
+			.sorted(Comparator.comparingLong(TimelineCounts.FacetValue::count)
 				.reversed()
-				.thenComparing(TimelineQueries.FacetValue::label))
+				.thenComparing(TimelineCounts.FacetValue::label))
 			.limit(TOP)
 			.toList());
 		return new Facets(counted, counted >= cap, dimensions);

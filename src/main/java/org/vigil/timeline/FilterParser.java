@@ -49,8 +49,11 @@ class FilterParser {
 		this.clock = clock;
 	}
 
-	/** The filter, the page position and what was ignored. */
-	record Parsed(TimelineFilter filter, Cursor before, Cursor after, List<String> problems) {
+	/**
+	 * The filter, the page position (a cursor, or for best-match pages how many earlier
+	 * pages showed) and what was ignored.
+	 */
+	record Parsed(TimelineFilter filter, Cursor before, Cursor after, int rank, List<String> problems) {
 
 	}
 
@@ -143,6 +146,7 @@ class FilterParser {
 		TimelineFilter filter = new TimelineFilter(query, List.copyOf(entities),
 				List.copyOf(new LinkedHashSet<>(sources)), List.copyOf(new LinkedHashSet<>(types)),
 				List.copyOf(new LinkedHashSet<>(languages)), from, to, range, start, end,
+				sort(first(parameters, "sort"), query, problems),
 				(reader != null && "1".equals(first(parameters, "unread"))) ? reader : null);
 		Cursor before = cursor(first(parameters, "before"), problems);
 		Cursor after = (before != null) ? null : cursor(first(parameters, "after"), problems);
@@ -150,7 +154,33 @@ class FilterParser {
 		if (before == null && after == null && at != null && !at.isBlank()) {
 			before = jump(at.trim(), zone, problems);
 		}
-		return new Parsed(filter, before, after, List.copyOf(problems));
+		return new Parsed(filter, before, after, rank(first(parameters, "rank")), List.copyOf(problems));
+	}
+
+	/** The order asked for; it means something only with a query. */
+	private static String sort(String value, String query, List<String> problems) {
+		if (value == null || value.isBlank() || query == null) {
+			return null;
+		}
+		if (value.equals(TimelineFilter.BEST) || value.equals(TimelineFilter.NEWEST)) {
+			return value;
+		}
+		problems.add("\u201C" + abbreviate(value) + "\u201D is not an order (best, new); it was ignored.");
+		return null;
+	}
+
+	/**
+	 * How many best matches earlier pages showed: best-match pages are counted, not
+	 * keyed, because they page through a bounded list (see {@link BestMatchQueries}).
+	 */
+	private int rank(String value) {
+		try {
+			int rank = (value != null) ? Integer.parseInt(value.strip()) : 0;
+			return Math.max(0, Math.min(rank, this.properties.bestMatchCap()));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	private String query(String raw, List<String> problems) {

@@ -22,14 +22,34 @@ import org.springframework.util.MultiValueMap;
  * @param range a preset (24h, 7d, 30d, year) or null
  * @param start inclusive lower bound of published time, or null
  * @param end exclusive upper bound of published time, or null
+ * @param sort {@link #BEST} or {@link #NEWEST} as asked in the URL, or null for the
+ * default (best match with a query, newest without); kept only with a query
  * @param reader the account whose unread items only are shown ({@code unread=1}), or null
  * for all items
  */
 public record TimelineFilter(String query, List<EntityRef> entities, List<String> sources, List<String> types,
-		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end, Long reader) {
+		List<String> languages, LocalDate from, LocalDate to, String range, Instant start, Instant end, String sort,
+		Long reader) {
+
+	/** Relevance to the query, recent items first among equals. */
+	static final String BEST = "best";
+
+	/** Newest published first. */
+	static final String NEWEST = "new";
 
 	static final TimelineFilter NONE = new TimelineFilter(null, List.of(), List.of(), List.of(), List.of(), null, null,
-			null, null, null, null);
+			null, null, null, null, null);
+
+	/** Whether the page is ordered by relevance: a query and no request for newest. */
+	public boolean bestMatch() {
+		return this.query != null && !NEWEST.equals(this.sort);
+	}
+
+	/** The same filter in the other order. */
+	TimelineFilter sorted(String order) {
+		return new TimelineFilter(this.query, this.entities, this.sources, this.types, this.languages, this.from,
+				this.to, this.range, this.start, this.end, order, this.reader);
+	}
 
 	List<EntityRef> entitiesOf(EntityType type) {
 		return this.entities.stream().filter((entity) -> entity.type() == type).toList();
@@ -38,7 +58,7 @@ public record TimelineFilter(String query, List<EntityRef> entities, List<String
 	/** The same filter over read and unread items alike. */
 	TimelineFilter withoutReader() {
 		return new TimelineFilter(this.query, this.entities, this.sources, this.types, this.languages, this.from,
-				this.to, this.range, this.start, this.end, null);
+				this.to, this.range, this.start, this.end, this.sort, null);
 	}
 
 	boolean isEmpty() {
@@ -68,6 +88,9 @@ public record TimelineFilter(String query, List<EntityRef> entities, List<String
 			if (this.to != null) {
 				parameters.add("to", this.to.toString());
 			}
+		}
+		if (this.query != null && this.sort != null) {
+			parameters.add("sort", this.sort);
 		}
 		if (this.reader != null) {
 			parameters.add("unread", "1");

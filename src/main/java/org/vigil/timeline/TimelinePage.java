@@ -1,6 +1,7 @@
 package org.vigil.timeline;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Everything the timeline template shows. The records are public so that the template's
@@ -17,13 +18,42 @@ import java.util.List;
  * @param facetNote what the counts were computed over
  * @param ranges the date presets
  * @param months the date-jump strip
+ * @param total how many items match, in words ("1,234 items")
+ * @param sorts "Best match" and "Newest" with a query, else empty
+ * @param rankNote what a best-match order was computed over when not every match, or null
  */
 public record TimelinePage(TimelineFilter filter, List<String> problems, List<Day> days, String olderUrl,
 		String newerUrl, String newestUrl, List<Link> active, List<FacetGroup> facets, String facetNote,
-		List<Link> ranges, List<Link> months) {
+		List<Link> ranges, List<Link> months, String total, List<Link> sorts, String rankNote) {
 
-	/** Items of one day. */
-	public record Day(String isoDate, String heading, List<Card> cards) {
+	/**
+	 * Items of one day, each story once; {@code isoDate} and {@code heading} are null
+	 * when the page is not in date order (best match).
+	 */
+	public record Day(String isoDate, String heading, List<Story> stories) {
+
+		/** Every card of the day, story members included. */
+		public List<Card> cards() {
+			return this.stories.stream()
+				.flatMap((story) -> java.util.stream.Stream.concat(java.util.stream.Stream.of(story.lead()),
+						story.others().stream()))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * An item and the other items of its story on the page (often empty).
+	 *
+	 * @param lead the first item of the story on the page
+	 * @param others the story's other items on the page, in page order
+	 */
+	public record Story(Card lead, List<Card> others) {
+
+		/** The other items' sources, each once, for "Also from NATO, MoD". */
+		public String otherSources() {
+			return this.others.stream().map(Card::sourceName).distinct().collect(Collectors.joining(", "));
+		}
 
 	}
 

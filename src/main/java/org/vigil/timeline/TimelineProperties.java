@@ -22,11 +22,17 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
  * for visitors
  * @param facetCacheTtl how long facet counts for one filter are reused; counts lag new
  * items by at most this much
+ * @param countCap the timeline counts matches exactly up to this many and says "more
+ * than" beyond, so the total costs at most this many index entries however broad the
+ * filter
+ * @param bestMatchCap how many of the newest matches a "Best match" page ranks; beyond, a
+ * query is too broad for relevance to be cheap, and the page says so
  */
 @ConfigurationProperties("vigil.timeline")
 record TimelineProperties(@DefaultValue("30") int pageSize, @DefaultValue("1000") int facetCap,
 		@DefaultValue("200") int maxQueryLength, @DefaultValue("UTC") ZoneId zone,
-		@DefaultValue("60s") java.time.Duration facetCacheTtl) {
+		@DefaultValue("60s") java.time.Duration facetCacheTtl, @DefaultValue("1000") int countCap,
+		@DefaultValue("2000") int bestMatchCap) {
 
 	TimelineProperties {
 		if (pageSize < 1 || pageSize > 200) {
@@ -34,6 +40,9 @@ record TimelineProperties(@DefaultValue("30") int pageSize, @DefaultValue("1000"
 		}
 		if (facetCap < 10) {
 			throw new IllegalArgumentException("vigil.timeline.facet-cap must be at least 10");
+		}
+		if (countCap < 1 || bestMatchCap < 1) {
+			throw new IllegalArgumentException("vigil.timeline.count-cap and best-match-cap must be positive");
 		}
 	}
 

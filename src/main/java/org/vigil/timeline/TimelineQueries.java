@@ -19,8 +19,9 @@ import org.vigil.sources.SourceBadges;
 
 /**
  * The timeline's SQL: one filtered, keyset-paged query over items, the chips of a page,
- * facet counts over a capped slice of the matches, and gazetteer look-ups. Every value is
- * a bound parameter; only fixed fragments are concatenated.
+ * first-seen windows and gazetteer look-ups (counts are in {@link TimelineCounts}, best
+ * match in {@link BestMatchQueries}). Every value is a bound parameter; only fixed
+ * fragments are concatenated.
  */
 @Repository
 class TimelineQueries {
@@ -38,15 +39,11 @@ class TimelineQueries {
 
 	/** A timeline row before its chips are attached. */
 	record Row(long id, String title, String type, String language, Instant publishedAt, boolean dateOnly,
-			String sourceKey, String sourceName, String badge, String snippet) {
+			String sourceKey, String sourceName, String badge, String snippet, Long storyId) {
 
 		Cursor cursor() {
 			return new Cursor(this.publishedAt, this.id);
 		}
-
-	}
-
-	record FacetValue(String dimension, String value, String label, long count) {
 
 	}
 
@@ -65,21 +62,27 @@ class TimelineQueries {
 			where.param("afterAt", utc(after.publishedAt())).param("afterId", after.id());
 		}
 		String direction = (after != null) ? "asc" : "desc";
-		// The headline is computed in the outer query so that it runs only for the rows
-		// of
-		// the page, not for every candidate the sort looks at.
-		String snippet = (filter.query() != null)
-				? "ts_headline('simple', coalesce(nullif(p.summary, ''), left(p.body_text, 20000)), " + TS_QUERY
-						+ ", 'MaxFragments=1, MaxWords=35, MinWords=15, StartSel=\"" + Segment.START + "\", StopSel=\""
-						+ Segment.STOP + "\"')"
-				: "left(coalesce(nullif(p.summary, ''), p.body_text), 320)";
+		String snippet = snippet(filter);
 		String sql = "select p.*, " + snippet + " as snippet from (select i.id, i.title, i.item_type, i.language,"
-				+ " i.published_at, i.published_precision, i.summary, i.body_text, s.key as source_key,"
+				+ " i.published_at, i.published_precision, i.summary, i.body_text, i.story_id, s.key as source_key,"
 				+ " s.name as source_name, s.kind as source_kind, s.official from item_view i join source_view s on s.id = i.source_id where "
 				+ where.sql() + " order by i.published_at " + direction + ", i.id " + direction
 				+ " limit :limit) p order by p.published_at desc, p.id desc";
 		where.param("limit", limit);
-		return this.jdbc.sql(sql).params(where.params()).query(this::row).list();
+		return this.jdbc.sql(sql).params(where.params()).query(TimelineQueries::row).list();
+	}
+
+	/**
+	 * The snippet of a page row {@code p}: the query's best fragment, else the opening.
+	 * It is computed in the outer query so that it runs only for the rows of the page,
+	 * not for every candidate the sort looks at.
+	 */
+	static String snippet(TimelineFilter filter) {
+		return (filter.query() != null)
+				? "ts_headline('simple', coalesce(nullif(p.summary, ''), left(p.body_text, 20000)), " + TS_QUERY
+						+ ", 'MaxFragments=1, MaxWords=35, MinWords=15, StartSel=\"" + Segment.START + "\", StopSel=\""
+						+ Segment.STOP + "\"')"
+				: "left(coalesce(nullif(p.summary, ''), p.body_text), 320)";
 	}
 
 	/** Whether anything matching is newer than the cursor. */
@@ -119,36 +122,6 @@ class TimelineQueries {
 				}
 			});
 		return chips;
-	}
-
-	/**
-	 * Counts per filter value over the newest {@code cap} matches: bounded work however
-	 * broad the filter, exact whenever fewer items match.
-	 */
-	Facets facets(TimelineFilter filter, int cap) {
-		Where where = Where.of(filter, null, null);
-		where.param("cap", cap);
-		String matches = "with m as materialized (select i.id, i.source_id, i.item_type, i.language from item_view i"
-				+ " join source_view s on s.id = i.source_id where " + where.sql()
-				+ " order by i.published_at desc, i.id desc limit :cap)";
-		List<FacetValue> values = this.jdbc
-			.sql(matches
-					+ """
-							select 'total' as dimension, '' as value, '' as label, count(*) as n from m
-							union all
-							select e.type, e.key, e.name, count(*) from m join item_entity_view ie on ie.item_id = m.id
-							  join entity_view e on e.id = ie.entity_id group by e.type, e.key, e.name
-							union all
-							select 'source', s.key, s.name, count(*) from m join source_view s on s.id = m.source_id group by s.key, s.name
-							union all
-							select 'type', m.item_type, m.item_type, count(*) from m group by m.item_type
-							union all
-							select 'lang', m.language, m.language, count(*) from m where m.language is not null group by m.language
-							""")
-			.params(where.params())
-			.query((rs, n) -> new FacetValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
-			.list();
-		return Facets.of(values, cap);
 	}
 
 	/** An item first seen by Vigil in a window, for saved searches and the digest. */
@@ -262,11 +235,11 @@ class TimelineQueries {
 			.list();
 	}
 
-	private Row row(ResultSet rs, int n) throws SQLException {
+	static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getString("title"), rs.getString("item_type"), rs.getString("language"),
 				rs.getObject("published_at", OffsetDateTime.class).toInstant(),
 				"date".equals(rs.getString("published_precision")), rs.getString("source_key"),
-				rs.getString("source_name"), badge(rs), rs.getString("snippet"));
+				rs.getString("source_name"), badge(rs), rs.getString("snippet"), rs.getObject("story_id", Long.class));
 	}
 
 	static String badge(ResultSet rs) throws SQLException {

@@ -27,7 +27,7 @@ public class TimelineSearch {
 
 	/** Parameters that describe a filter; paging and jumps are not part of a search. */
 	private static final Set<String> FILTER_PARAMETERS = Set.of("q", "country", "person", "programme", "organisation",
-			"source", "type", "lang", "from", "to", "range");
+			"source", "type", "lang", "from", "to", "range", "sort");
 
 	private final FilterParser parser;
 

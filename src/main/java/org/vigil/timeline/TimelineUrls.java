@@ -50,6 +50,15 @@ final class TimelineUrls {
 		return of(parameters);
 	}
 
+	/** A best-match page after the first {@code rank} matches. */
+	static String ranked(TimelineFilter filter, int rank) {
+		MultiValueMap<String, String> parameters = filter.toParameters();
+		if (rank > 0) {
+			parameters.add("rank", Integer.toString(rank));
+		}
+		return of(parameters);
+	}
+
 	static String entityTimeline(EntityRef entity) {
 		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
 		parameters.add(entity.type().key(), entity.key());

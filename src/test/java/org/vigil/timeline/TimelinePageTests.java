@@ -194,7 +194,7 @@ class TimelinePageTests {
 	@Test
 	void showsFacetCountsForTheCurrentResults() {
 		String html = this.web.page("/?country=PL");
-		assertThat(html).contains("2 matching items.");
+		assertThat(html).contains("id=\"total\">2 items<");
 		assertThat(html).containsPattern("K2PL</span></a>\\s*<span class=\"count\">1</span>");
 		assertThat(html).containsPattern("Poland \\(PL\\)</span></a>\\s*<span class=\"count\">2</span>");
 	}
