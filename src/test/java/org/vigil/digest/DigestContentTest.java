@@ -1,6 +1,8 @@
 package org.vigil.digest;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.vigil.support.PlaywrightChromium;
 import org.vigil.support.TestUsers;
 import org.vigil.support.WebSession;
 
@@ -230,6 +234,49 @@ class DigestContentTest {
 			}
 		}).findFirst().orElseThrow();
 		assertThat(lines(DigestTest.part(mail, "text/html"))).isEqualTo(lines(preview.body()));
+	}
+
+	/**
+	 * The preview as a reader sees it in a browser, saved as the README's screenshot
+	 * ({@code docs/screenshots/digest.png}): two searches, four items of the week.
+	 */
+	@Test
+	void thePreviewRendersInABrowser() throws Exception {
+		PlaywrightChromium.assumeInstalled();
+		long anna = this.fixture.user("anna@example.org", "Europe/Warsaw", "en", 1, 7);
+		this.fixture.search(anna, "Poland", "country=PL");
+		this.fixture.search(anna, "Drone wall", "programme=drone-wall");
+		long nato = this.fixture.source("nato", "NATO");
+		long wall = this.fixture.item(this.source, "Drone Wall: first segment on the eastern border handed over",
+				Instant.parse("2026-07-28T09:15:00Z"), this.poland, this.drones);
+		this.fixture.body(wall,
+				"WARSAW. The Minister of National Defence handed over the first segment of the "
+						+ "Drone Wall along the eastern border to the Territorial Defence Forces on Tuesday. "
+						+ "Further segments follow in autumn.");
+		long talks = this.fixture.item(nato, "Secretary General meets the President of Poland",
+				Instant.parse("2026-07-29T14:00:00Z"), this.poland);
+		this.fixture.body(talks, "NATO Secretary General Mark Rutte met the President of Poland in Brussels to "
+				+ "discuss air defence on the eastern flank and the Eastern Sentry activity.");
+		long tender = this.fixture.item(this.source, "Tender for counter-drone sensors opened",
+				Instant.parse("2026-07-30T10:30:00Z"), this.drones);
+		this.fixture.body(tender, "The Armament Agency opened a tender for passive sensors for the Drone Wall, "
+				+ "with offers due in September.");
+		long exercise = this.fixture.item(nato, "Allied air policing over Poland reinforced",
+				Instant.parse("2026-07-31T16:45:00Z"), this.poland);
+		this.fixture.body(exercise, "Allied fighter jets reinforced air policing over Poland after repeated "
+				+ "airspace violations by drones.");
+		WebSession session = new WebSession(this.port).login("anna@example.org", TestUsers.PASSWORD);
+		String html = session.page("/digest/preview");
+		try (PlaywrightChromium browser = PlaywrightChromium.start(this.port)) {
+			Page page = browser.page(PlaywrightChromium.DESKTOP);
+			page.setContent(html);
+			assertThat(page.textContent("body")).contains("Drone Wall: first segment on the eastern border")
+				.contains("Allied air policing over Poland reinforced")
+				.contains("Tender for counter-drone sensors opened");
+			Path shot = Path.of("docs", "screenshots", "digest.png");
+			page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+			assertThat(Files.size(shot)).isPositive();
+		}
 	}
 
 	@Test
