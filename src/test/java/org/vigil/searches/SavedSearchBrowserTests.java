@@ -80,6 +80,7 @@ class SavedSearchBrowserTests {
 
 		// Filter the timeline by a country through the form.
 		this.driver.get(this.browser.url("/"));
+		this.driver.findElement(By.cssSelector("details.more-filters summary")).click();
 		WebElement country = this.driver.findElement(By.id("add-country"));
 		country.sendKeys("FI", Keys.ENTER);
 		this.wait.until(ExpectedConditions.urlContains("country=FI"));

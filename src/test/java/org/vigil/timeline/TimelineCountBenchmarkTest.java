@@ -64,6 +64,14 @@ class TimelineCountBenchmarkTest {
 		results.add(measure("best match page, q=kielce",
 				() -> this.bestMatch.page(narrow, now, 0, 31, this.properties.bestMatchCap())));
 		results.add(measure("newest page, q=drone", () -> this.queries.page(broad, null, null, 31)));
+		// "Unread only" for an analyst who has read the newest 1,000 items, and for one
+		// who
+		// has read every third of the newest 30,000: the page skips them by anti-join.
+		long recent = reader("bench-recent@example.org", 1_000, 1);
+		long heavy = reader("bench-heavy@example.org", 30_000, 3);
+		results.add(measure("unread page, newest 1,000 read", () -> this.queries.page(unread(recent), null, null, 31)));
+		results.add(measure("unread page, every 3rd of newest 30,000 read",
+				() -> this.queries.page(unread(heavy), null, null, 31)));
 		results.forEach((p) -> assertThat(p[1]).as("p95 in ms").isLessThan(100));
 	}
 
@@ -93,6 +101,25 @@ class TimelineCountBenchmarkTest {
 		this.jdbc.sql("analyze item").update();
 		System.out.printf("BENCH timeline counts: %,d items loaded in %d s%n", ITEMS,
 				(System.nanoTime() - before) / 1_000_000_000);
+	}
+
+	/**
+	 * An analyst who has read every {@code step}th of the newest {@code newest} items.
+	 */
+	private long reader(String email, int newest, int step) {
+		long user = org.vigil.support.TestUsers.analyst(this.jdbc, email);
+		this.jdbc.sql("""
+				insert into item_read (user_id, item_id, read_at)
+				select :user, id, now() from (select id, row_number() over (order by published_at desc, id desc) n
+				  from item order by published_at desc, id desc limit :newest) newest where n % :step = 1 % :step
+				""").param("user", user).param("newest", newest).param("step", step).update();
+		this.jdbc.sql("analyze item_read").update();
+		return user;
+	}
+
+	private static TimelineFilter unread(long reader) {
+		return new TimelineFilter(null, List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null,
+				reader);
 	}
 
 	private long source(String key, String name) {

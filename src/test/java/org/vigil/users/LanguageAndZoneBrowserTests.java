@@ -161,7 +161,7 @@ class LanguageAndZoneBrowserTests {
 		changing.selectOption("#timeZone", "Asia/Tokyo");
 		changing.locator("form[action='/settings'] button[type=submit]").click();
 		changing.waitForURL((url) -> url.endsWith("/settings"));
-		assertThat(changing.locator("[role=status]").textContent()).isEqualTo("Settings saved.");
+		assertThat(changing.locator("p.notice[role=status]").textContent()).isEqualTo("Settings saved.");
 
 		reading.reload();
 		lastLogin = reading.locator("tr[data-email='zone@example.org'] time");
