@@ -32,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one test never show in another.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "vigil.timeline.page-size=30", "vigil.timeline.facet-cache-ttl=0s" })
+		// banner-mode only makes this context (and its database) its own: j/k counts
+		// the items on the timeline, so another class's items must not appear there.
+		properties = { "vigil.timeline.page-size=30", "vigil.timeline.facet-cache-ttl=0s",
+				"spring.main.banner-mode=off" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderBrowserTests {
 

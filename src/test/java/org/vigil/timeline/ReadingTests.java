@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Read marks and stars over real HTTP, as plain forms (reader.js posts the same forms):
  * each user sees only their own marks, "unread only" hides what the user read, "mark all
  * above as read" marks exactly the page's filter at and above the item, opening an item
- * reads it, and a card shows at most six chips.
+ * reads it, and a card shows at most six chips. Its sources have keys of their own: the
+ * browser tests share this context and its database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "vigil.timeline.page-size=30", "vigil.timeline.facet-cache-ttl=0s" })
@@ -55,8 +56,8 @@ class ReadingTests {
 	@BeforeAll
 	void insertItems() {
 		TimelineFixture fixture = new TimelineFixture(this.jdbc);
-		long natoSource = fixture.source("nato", "NATO", true);
-		long mediaSource = fixture.source("defence24", "Defence24", false);
+		long natoSource = fixture.source("reading-nato", "NATO", true);
+		long mediaSource = fixture.source("reading-media", "Defence24", false);
 		for (int i = 0; i < 6; i++) {
 			// NATO and media items alternate, NATO's newer: hours 1, 3, 5... and 2, 4,
 			// 6...
@@ -124,19 +125,20 @@ class ReadingTests {
 	void markAllAboveMarksThePagesFilterAtAndAboveTheItem() {
 		WebSession carol = as(newAnalyst("carol@example.org"));
 		HttpResponse<String> response = carol.postForm("/read/above",
-				Map.of("through", Long.toString(this.nato.get(3)), "back", "/?source=nato&unread=1"));
+				Map.of("through", Long.toString(this.nato.get(3)), "back", "/?source=reading-nato&unread=1"));
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/?source=nato&unread=1");
+		assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/?source=reading-nato&unread=1");
 		Document timeline = Jsoup.parse(carol.page("/"));
 		for (int i = 0; i < 6; i++) {
 			assertThat(card(timeline, this.nato.get(i)).attr("data-read")).as("NATO " + i)
 				.isEqualTo((i <= 3) ? "true" : "false");
 			assertThat(card(timeline, this.media.get(i)).attr("data-read")).as("media " + i).isEqualTo("false");
 		}
-		assertThat(ids(Jsoup.parse(carol.page("/?source=nato&unread=1")))).containsExactly(this.nato.get(4),
+		assertThat(ids(Jsoup.parse(carol.page("/?source=reading-nato&unread=1")))).containsExactly(this.nato.get(4),
 				this.nato.get(5), this.crowded);
 		// Once more marks nothing new and is harmless.
-		carol.postForm("/read/above", Map.of("through", Long.toString(this.nato.get(3)), "back", "/?source=nato"));
+		carol.postForm("/read/above",
+				Map.of("through", Long.toString(this.nato.get(3)), "back", "/?source=reading-nato"));
 		assertThat(readCount("carol@example.org")).isEqualTo(4);
 	}
 
@@ -198,10 +200,10 @@ class ReadingTests {
 	@Test
 	void aSavedSearchOpensUnreadOnly() {
 		WebSession alice = as("alice@example.org");
-		alice.postForm("/searches", Map.of("name", "NATO", "source", "nato"));
+		alice.postForm("/searches", Map.of("name", "NATO", "source", "reading-nato"));
 		long id = this.jdbc.sql("select id from saved_search where name = 'NATO'").query(Long.class).single();
 		HttpResponse<String> open = alice.get("/searches/" + id);
-		assertThat(open.headers().firstValue("Location").orElse("")).endsWith("/?source=nato&unread=1");
+		assertThat(open.headers().firstValue("Location").orElse("")).endsWith("/?source=reading-nato&unread=1");
 	}
 
 	private String newAnalyst(String email) {
