@@ -26,19 +26,19 @@ class ItemCards {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
-	private static final Map<String, String> TYPE_LABELS = Map.of("press-release", "Press release", "speech", "Speech",
-			"news", "News", "statement", "Statement", "other", "Other");
-
 	private final JdbcClient jdbc;
 
 	private final TimelineQueries timeline;
 
 	private final TimelineProperties properties;
 
-	ItemCards(JdbcClient jdbc, TimelineQueries timeline, TimelineProperties properties) {
+	private final FilterBar bar;
+
+	ItemCards(JdbcClient jdbc, TimelineQueries timeline, TimelineProperties properties, FilterBar bar) {
 		this.jdbc = jdbc;
 		this.timeline = timeline;
 		this.properties = properties;
+		this.bar = bar;
 	}
 
 	List<TimelinePage.Card> of(List<Long> ids) {
@@ -80,7 +80,7 @@ class ItemCards {
 		String sourceKey = rs.getString("source_key");
 		return new TimelinePage.Card(id, "/items/" + id, rs.getString("title"), rs.getString("source_name"),
 				TimelineUrls.adding(TimelineFilter.NONE, "source", sourceKey), TimelineQueries.badge(rs),
-				TYPE_LABELS.getOrDefault(type, type), time, datetime, rs.getString("language"),
+				this.bar.typeLabel(type), time, datetime, rs.getString("language"),
 				List.of(Segment.plain((flat.length() > 280) ? flat.substring(0, 280) + "\u2026" : flat)), chips);
 	}
 
