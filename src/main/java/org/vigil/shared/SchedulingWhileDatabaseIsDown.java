@@ -54,10 +54,23 @@ class SchedulingWhileDatabaseIsDown implements SchedulingConfigurer {
 			this.database = database;
 		}
 
+		/**
+		 * A turn that began just before the outage was noticed fails on its connection:
+		 * that failure is the outage's news (one line, from
+		 * {@link DatabaseAvailability}), not the job's error.
+		 */
 		private Runnable whenAvailable(Runnable task) {
 			return () -> {
 				if (this.database.isAvailable()) {
-					task.run();
+					try {
+						task.run();
+					}
+					catch (RuntimeException ex) {
+						if (!DatabaseFailures.isUnavailable(ex)) {
+							throw ex;
+						}
+						this.database.reportFailure(ex);
+					}
 				}
 			};
 		}

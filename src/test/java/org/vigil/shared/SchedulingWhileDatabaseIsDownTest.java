@@ -2,6 +2,8 @@ package org.vigil.shared;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,45 @@ class SchedulingWhileDatabaseIsDownTest {
 		}
 		finally {
 			database.stop();
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void aTurnThatLosesTheDatabaseMidWayReportsTheOutageInsteadOfFailingAndOtherErrorsStillFail() throws Exception {
+		DatabaseAvailability database = new DatabaseAvailability(
+				new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", ""));
+		ThreadPoolTaskScheduler pool = new ThreadPoolTaskScheduler();
+		List<Throwable> errors = new CopyOnWriteArrayList<>();
+		pool.setErrorHandler(errors::add);
+		pool.initialize();
+		try {
+			SchedulingWhileDatabaseIsDown.SkippingWhileDown skipping = new SchedulingWhileDatabaseIsDown.SkippingWhileDown(
+					pool, database);
+			// Began before the watcher noticed the outage: the job meets the dead
+			// connection.
+			skipping.scheduleWithFixedDelay(() -> {
+				throw new RuntimeException("could not load", new SQLException("Connection refused", "08001"));
+			}, Duration.ofSeconds(60));
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (database.isAvailable() && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(database.isAvailable()).as("the job's lost connection told the watcher").isFalse();
+			assertThat(errors).as("no job error for the outage").isEmpty();
+
+			// A job's own error, with the database up, is still the job's error.
+			new SchedulingWhileDatabaseIsDown.SkippingWhileDown(pool,
+					new DatabaseAvailability(new DriverManagerDataSource(TestPostgres.newDatabase(), "postgres", "")))
+				.scheduleWithFixedDelay(() -> {
+					throw new IllegalStateException("a bug");
+				}, Duration.ofSeconds(60));
+			while (errors.isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("a bug");
+		}
+		finally {
 			pool.shutdown();
 		}
 	}

@@ -183,8 +183,14 @@ class TaggingAfterRestartTest {
 		for (int pid : pids) {
 			ints(lock, "select 1 from (select pg_terminate_backend(" + pid + ")) t");
 		}
-		await(() -> pids.stream()
-			.allMatch((pid) -> ints(lock, "select pid from pg_stat_activity where pid = " + pid).isEmpty()));
+		// pg_stat_activity is read once per transaction and kept until it ends, and the
+		// lock's transaction is still open: each look clears that snapshot first, or a
+		// backend seen before it exited would be seen forever.
+		await(() -> {
+			ints(lock, "select 1 from (select pg_stat_clear_snapshot()) t");
+			return pids.stream()
+				.allMatch((pid) -> ints(lock, "select pid from pg_stat_activity where pid = " + pid).isEmpty());
+		});
 	}
 
 	private static int taggedCount(Connection connection) {
