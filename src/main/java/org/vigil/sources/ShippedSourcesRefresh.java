@@ -1,14 +1,11 @@
 package org.vigil.sources;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
+
+import org.vigil.shared.ReferenceDataMigration;
 
 /**
  * Repeatable migration: applies {@code db/sources/sources.yaml} whenever it changed. Its
@@ -16,7 +13,7 @@ import org.springframework.stereotype.Component;
  * never otherwise; what admins edited is kept ({@link ShippedSources}).
  */
 @Component
-class ShippedSourcesRefresh implements JavaMigration {
+class ShippedSourcesRefresh extends ReferenceDataMigration {
 
 	private final ShippedSources file;
 
@@ -25,17 +22,8 @@ class ShippedSourcesRefresh implements JavaMigration {
 	}
 
 	ShippedSourcesRefresh(Resource file) {
+		super("shipped sources from db sources sources yaml");
 		this.file = new ShippedSources(file);
-	}
-
-	@Override
-	public MigrationVersion getVersion() {
-		return null;
-	}
-
-	@Override
-	public String getDescription() {
-		return "shipped sources from db sources sources yaml";
 	}
 
 	@Override
@@ -44,13 +32,8 @@ class ShippedSourcesRefresh implements JavaMigration {
 	}
 
 	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) {
-		this.file.apply(new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true)));
+	protected void apply(JdbcTemplate jdbc) {
+		this.file.apply(jdbc);
 	}
 
 }

@@ -2,16 +2,13 @@ package org.vigil.tagging;
 
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
+import org.vigil.shared.ReferenceDataMigration;
 import org.vigil.shared.ResourceChecksum;
 
 /**
@@ -22,18 +19,12 @@ import org.vigil.shared.ResourceChecksum;
  * as they are.
  */
 @Component
-class CandidateStopWordsRefresh implements JavaMigration {
+class CandidateStopWordsRefresh extends ReferenceDataMigration {
 
 	private static final Logger log = LoggerFactory.getLogger(CandidateStopWordsRefresh.class);
 
-	@Override
-	public MigrationVersion getVersion() {
-		return null;
-	}
-
-	@Override
-	public String getDescription() {
-		return "new name candidates without stop words";
+	CandidateStopWordsRefresh() {
+		super("new name candidates without stop words");
 	}
 
 	@Override
@@ -42,13 +33,7 @@ class CandidateStopWordsRefresh implements JavaMigration {
 	}
 
 	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) {
-		JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+	protected void apply(JdbcTemplate jdbc) {
 		log.info("new-name candidates dropped for stop words: {}", drop(jdbc, StopWords.shipped()));
 	}
 

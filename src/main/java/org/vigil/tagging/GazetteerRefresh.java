@@ -6,17 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
+import org.vigil.shared.ReferenceDataMigration;
 import org.vigil.shared.ResourceChecksum;
 
 /**
@@ -29,18 +26,12 @@ import org.vigil.shared.ResourceChecksum;
  * gazetteer its version goes up, and items are re-tagged.
  */
 @Component
-class GazetteerRefresh implements JavaMigration {
+class GazetteerRefresh extends ReferenceDataMigration {
 
 	private static final Logger log = LoggerFactory.getLogger(GazetteerRefresh.class);
 
-	@Override
-	public MigrationVersion getVersion() {
-		return null;
-	}
-
-	@Override
-	public String getDescription() {
-		return "gazetteer from db gazetteer yaml";
+	GazetteerRefresh() {
+		super("gazetteer from db gazetteer yaml");
 	}
 
 	@Override
@@ -54,13 +45,7 @@ class GazetteerRefresh implements JavaMigration {
 	}
 
 	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) {
-		JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+	protected void apply(JdbcTemplate jdbc) {
 		boolean firstLoad = !Boolean.TRUE
 			.equals(jdbc.queryForObject("select exists (select 1 from entity)", Boolean.class));
 		int changed = apply(jdbc, GazetteerFiles.load());
