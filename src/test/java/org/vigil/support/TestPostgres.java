@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * The one real PostgreSQL server of a test JVM (the same binaries Vigil embeds), started
  * on first use and stopped when the JVM exits. Each Spring test context and each command
@@ -39,7 +41,22 @@ public final class TestPostgres {
 					.setServerConfig("synchronous_commit", "off")
 					.setServerConfig("full_page_writes", "off")
 					.setServerConfig("max_connections", "1000")
+					// Stopped after the cached Spring contexts have closed, not beside
+					// them:
+					// JVM shutdown hooks run at once, and a context closing against a
+					// stopped server waits out its connection timeout (held the forks
+					// 30 s at exit until Surefire killed them).
+					.setRegisterShutdownHook(false)
 					.start();
+				EmbeddedPostgres started = server;
+				SpringApplication.getShutdownHandlers().add(() -> {
+					try {
+						started.close();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the test PostgreSQL", ex);
