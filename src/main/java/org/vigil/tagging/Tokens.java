@@ -150,7 +150,7 @@ final class Tokens {
 		int pendingFlags = flagsBefore;
 		while (i < n) {
 			char c = chars[i];
-			byte kind = Folding.kind(c);
+			int kind = Folding.info(c) & Folding.INFO_KIND;
 			if (kind == Folding.SPACE || (kind == Folding.MARK && this.count == 0 && atStart)) {
 				pendingFlags |= SPACE_BEFORE;
 				if (c == '\n') {
@@ -173,10 +173,7 @@ final class Tokens {
 	/** A punctuation mark (or a stray combining mark): a token of one char. */
 	private void mark(Gazetteer g, int at, char c, int tokenFlags) {
 		char f = Folding.fold(c);
-		char[] buf = this.foldBuf;
-		buf[0] = f;
-		int id = g.foldedVocabulary.find(buf, 1, Vocabulary.mix(f));
-		add(at, at + 1, id, g.exactVocabulary.find(buf, 1, Vocabulary.mix(f)), tokenFlags, 0);
+		add(at, at + 1, g.foldedVocabulary.find(f), g.exactVocabulary.find(f), tokenFlags, 0);
 	}
 
 	/** The word starting at {@code from}; returns where it ends. */
@@ -190,17 +187,18 @@ final class Tokens {
 		int nh = 0;
 		int upper = 0;
 		int lower = 0;
-		char first = chars[from];
+		int firstInfo = Folding.info(chars[from]);
 		int i = from;
 		while (i < n) {
 			char c = chars[i];
-			byte kind = Folding.kind(c);
+			int info = Folding.info(c);
+			int kind = info & Folding.INFO_KIND;
 			if (kind == Folding.WORD) {
-				byte letterCase = Folding.letterCase(c);
-				if (letterCase == Folding.UPPER) {
+				int letterCase = info & Folding.INFO_CASE;
+				if (letterCase == Folding.INFO_UPPER) {
 					upper++;
 				}
-				else if (letterCase == Folding.LOWER) {
+				else if (letterCase == Folding.INFO_LOWER) {
 					lower++;
 				}
 				if (length == foldBuf.length) {
@@ -209,7 +207,7 @@ final class Tokens {
 					this.foldBuf = foldBuf;
 					this.normBuf = normBuf;
 				}
-				char f = Folding.fold(c);
+				char f = (char) (info >>> 16);
 				foldBuf[length] = f;
 				normBuf[length] = c;
 				length++;
@@ -221,8 +219,8 @@ final class Tokens {
 			}
 			i++;
 		}
-		boolean firstUpper = Folding.letterCase(first) == Folding.UPPER;
-		boolean firstDigit = Character.isDigit(first);
+		boolean firstUpper = (firstInfo & Folding.INFO_CASE) == Folding.INFO_UPPER;
+		boolean firstDigit = (firstInfo & Folding.INFO_DIGIT) != 0;
 		int fl = WORD | pendingFlags;
 		if (firstUpper) {
 			fl |= CAP;

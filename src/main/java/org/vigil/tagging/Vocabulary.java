@@ -24,6 +24,20 @@ final class Vocabulary {
 
 	private int size;
 
+	/**
+	 * Ids of one-char tokens below {@link #CHARS} (-1: unknown): punctuation marks are a
+	 * fifth of a text's tokens, and a table read beats a hash probe for each.
+	 */
+	private final int[] singles = filled(CHARS);
+
+	private static final int CHARS = 256;
+
+	private static int[] filled(int length) {
+		int[] table = new int[length];
+		Arrays.fill(table, -1);
+		return table;
+	}
+
 	int size() {
 		return this.size;
 	}
@@ -74,6 +88,15 @@ final class Vocabulary {
 		return true;
 	}
 
+	/** The id of the one-char token {@code c}, or -1. */
+	int find(char c) {
+		if (c < CHARS) {
+			return this.singles[c];
+		}
+		char[] buf = { c };
+		return find(buf, 1, mix(c));
+	}
+
 	int find(String token) {
 		char[] chars = token.toCharArray();
 		return find(chars, chars.length, hash(chars, chars.length));
@@ -108,6 +131,9 @@ final class Vocabulary {
 		this.lengths[id] = chars.length;
 		this.poolSize += chars.length;
 		put(((long) hash << 32) | ((id + 1) & 0xFFFFFFFFL));
+		if (chars.length == 1 && chars[0] < CHARS) {
+			this.singles[chars[0]] = id;
+		}
 		return id;
 	}
 
