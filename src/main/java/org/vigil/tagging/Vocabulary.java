@@ -59,6 +59,13 @@ final class Vocabulary {
 
 	/** The id of the token, or -1 when it is unknown. */
 	int find(char[] buf, int len, int hash) {
+		return find(buf, 0, len, hash);
+	}
+
+	/**
+	 * The id of the token {@code buf[offset..offset + len)}, or -1 when it is unknown.
+	 */
+	int find(char[] buf, int offset, int len, int hash) {
 		long[] table = this.slots;
 		int mask = table.length - 1;
 		for (int slot = hash & mask;; slot = (slot + 1) & mask) {
@@ -68,7 +75,7 @@ final class Vocabulary {
 			}
 			if ((int) (entry >>> 32) == hash) {
 				int id = (int) entry - 1;
-				if (this.lengths[id] == len && same(this.pool, this.offsets[id], buf, len)) {
+				if (this.lengths[id] == len && same(this.pool, this.offsets[id], buf, offset, len)) {
 					return id;
 				}
 			}
@@ -79,9 +86,9 @@ final class Vocabulary {
 	 * A plain loop: tokens are short, and for them it beats {@code Arrays.equals} (range
 	 * checks, then a vectorised comparison stub).
 	 */
-	private static boolean same(char[] pool, int offset, char[] buf, int len) {
+	private static boolean same(char[] pool, int offset, char[] buf, int from, int len) {
 		for (int i = 0; i < len; i++) {
-			if (pool[offset + i] != buf[i]) {
+			if (pool[offset + i] != buf[from + i]) {
 				return false;
 			}
 		}
