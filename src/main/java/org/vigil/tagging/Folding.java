@@ -161,13 +161,22 @@ final class Folding {
 
 	/** Folds a whole string, dropping marks and collapsing spaces. */
 	static String fold(String text) {
-		StringBuilder out = new StringBuilder(text.length());
+		return fold(text.toCharArray(), 0, text.length());
+	}
+
+	/**
+	 * Folds {@code chars[from..to)} as {@link #fold(String)} does, without a string of
+	 * the span first.
+	 */
+	static String fold(char[] chars, int from, int to) {
+		char[] out = new char[to - from];
+		int length = 0;
 		boolean space = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
+		for (int i = from; i < to; i++) {
+			char c = chars[i];
 			byte kind = kind(c);
 			if (kind == SPACE) {
-				space = !out.isEmpty();
+				space = length > 0;
 				continue;
 			}
 			char f = fold(c);
@@ -175,12 +184,12 @@ final class Folding {
 				continue;
 			}
 			if (space) {
-				out.append(' ');
+				out[length++] = ' ';
 				space = false;
 			}
-			out.append(f);
+			out[length++] = f;
 		}
-		return out.toString();
+		return new String(out, 0, length);
 	}
 
 }
