@@ -92,6 +92,30 @@ final class FastCommandStart {
 		return jarMode == null && launched == null;
 	}
 
+	/**
+	 * JVM options for {@code tag}, a batch job on one thread that runs for seconds: the
+	 * first-tier compiler only, whose code is ready at once, where the optimising one
+	 * spent most of the run compiling (on a busy or one-core machine, on the command's
+	 * core), and the serial collector, which starts faster than G1 and needs no threads of
+	 * its own. Both are standard options of every HotSpot JVM 17+; a collector the user
+	 * chose is kept (two would stop the JVM).
+	 */
+	static List<String> batchOptions(String[] args, List<String> given) {
+		List<String> options = new ArrayList<String>();
+		if (args.length == 0 || !"tag".equals(args[0])) {
+			return options;
+		}
+		options.add("-XX:TieredStopAtLevel=1");
+		boolean collectorGiven = false;
+		for (String option : given) {
+			collectorGiven |= option.startsWith("-XX:+Use") && option.endsWith("GC");
+		}
+		if (!collectorGiven) {
+			options.add("-XX:+UseSerialGC");
+		}
+		return options;
+	}
+
 	private Integer launch(String[] args) throws IOException {
 		Path versions = this.home.resolve(digest(this.jar.toAbsolutePath().toString()));
 		Path version = versions.resolve(digest(Files.size(this.jar) + "|" + Files.getLastModifiedTime(this.jar).toMillis()
@@ -107,8 +131,11 @@ final class FastCommandStart {
 		Path training = version.resolve("app.jsa." + ManagementFactory.getRuntimeMXBean().getName() + ".tmp");
 		List<String> command = new ArrayList<String>();
 		command.add(java());
-		for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-			// Options the user gave this JVM (-Dserver.port=…, -Xmx…) are the command's too.
+		List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+		command.addAll(batchOptions(args, given));
+		for (String argument : given) {
+			// Options the user gave this JVM (-Dserver.port=…, -Xmx…) are the command's too,
+			// and come later, so they win.
 			command.add(argument);
 		}
 		boolean trained = Files.isRegularFile(archive);

@@ -122,7 +122,7 @@ final class FuzzyNames {
 
 	/** Adds a fuzzy person name for tokens {@code [from, to)} if they are one. */
 	private boolean match(Tokens t, int from, int to, int letters, List<Candidate> found) {
-		String folded = Folding.fold(t.substring(t.start[from], t.end[to - 1]));
+		String folded = Folding.fold(t.chars, t.start[from], t.end[to - 1]);
 		int[] result = this.closest.get(folded);
 		if (result == null) {
 			result = closestPerson(folded, (letters >= 10) ? 2 : 1);

@@ -24,7 +24,9 @@ final class RolesByDate implements ResolutionRule {
 	}
 
 	private static void role(Candidate c, Resolution r) {
-		Set<Integer> resolved = new LinkedHashSet<>();
+		// Made for the few candidates a role resolves: most candidates are no role
+		// phrase.
+		Set<Integer> resolved = null;
 		for (int p : c.patterns) {
 			Gazetteer.Pattern pattern = r.g.patterns.get(p);
 			if (pattern.kind() != Gazetteer.ROLE && pattern.kind() != Gazetteer.ROLE_BARE) {
@@ -40,15 +42,25 @@ final class RolesByDate implements ResolutionRule {
 					holders.add(holder.person());
 				}
 			}
+			int person = -1;
 			if (holders.size() == 1) {
-				resolved.add(holders.iterator().next());
+				person = holders.iterator().next();
 			}
 			else if (holders.size() > 1) {
 				List<Integer> named = holders.stream().filter(r::found).toList();
 				if (named.size() == 1) {
-					resolved.add(named.get(0));
+					person = named.get(0);
 				}
 			}
+			if (person >= 0) {
+				if (resolved == null) {
+					resolved = new LinkedHashSet<>();
+				}
+				resolved.add(person);
+			}
+		}
+		if (resolved == null) {
+			return;
 		}
 		for (int person : resolved) {
 			r.add(c, person, 0.8f, "role");

@@ -14,14 +14,19 @@ final class Surnames implements ResolutionRule {
 	@Override
 	public void apply(List<Candidate> selected, Resolution r) {
 		for (Candidate c : selected) {
-			Set<Integer> people = new LinkedHashSet<>();
+			// Made for the few candidates with a surname: a large text has hundreds of
+			// thousands of candidates.
+			Set<Integer> people = null;
 			for (int p : c.patterns) {
 				Gazetteer.Pattern pattern = r.g.patterns.get(p);
 				if (pattern.kind() == Gazetteer.SURNAME) {
+					if (people == null) {
+						people = new LinkedHashSet<>();
+					}
 					people.add(pattern.target());
 				}
 			}
-			if (people.isEmpty()) {
+			if (people == null) {
 				continue;
 			}
 			List<Integer> named = new ArrayList<>();

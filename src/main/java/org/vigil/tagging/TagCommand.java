@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,27 +72,35 @@ class TagCommand implements Callable<Integer> {
 		Gazetteer gazetteer = this.snapshots.current();
 		LocalDate on = (this.date != null) ? this.date : LocalDate.now(this.clock);
 		for (Path file : this.files) {
-			long started = System.nanoTime();
-			long cpuStarted = CPU.getCurrentThreadCpuTime();
-			// Read in chunks: a large file never needs token arrays for all of it.
-			List<Tagger.Mention> mentions;
-			TextChunks chunks;
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				chunks = new TextChunks(reader, TextChunks.DEFAULT_CHARS);
-				mentions = Tagger.tag(gazetteer, chunks, new Tagger.Context(on, Set.of()));
-			}
-			try (JsonGenerator generator = this.json.createGenerator(out)) {
-				TagReport.write(generator, file.toString(), gazetteer, mentions);
-			}
-			out.println();
-			// CPU time as well as wall time: on a busy machine only the first says what
-			// tagging costs.
-			log.info("Tagged file={} chars={} mentions={} cpuMillis={} millis={}", file, chunks.consumed(),
-					mentions.size(), (CPU.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000,
-					(System.nanoTime() - started) / 1_000_000);
+			tagFile(file, gazetteer, on, this.json, out);
 		}
 		out.flush();
 		return 0;
+	}
+
+	/**
+	 * Tags one file and writes its JSON object and a line break; logs the time from
+	 * reading the file to writing its JSON.
+	 */
+	static void tagFile(Path file, Gazetteer gazetteer, LocalDate on, JsonMapper json, PrintWriter out)
+			throws IOException {
+		long started = System.nanoTime();
+		long cpuStarted = CPU.getCurrentThreadCpuTime();
+		// Read in chunks: a large file never needs token arrays for all of it.
+		List<Tagger.Mention> mentions;
+		TextChunks chunks;
+		try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
+			chunks = new TextChunks(reader, TextChunks.DEFAULT_CHARS);
+			mentions = Tagger.tag(gazetteer, chunks, new Tagger.Context(on, Set.of()));
+		}
+		try (JsonGenerator generator = json.createGenerator(out)) {
+			TagReport.write(generator, file.toString(), gazetteer, mentions);
+		}
+		out.println();
+		// CPU time as well as wall time: on a busy machine only the first says what
+		// tagging costs.
+		log.info("Tagged file={} chars={} mentions={} cpuMillis={} millis={}", file, chunks.consumed(), mentions.size(),
+				(CPU.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
 	}
 
 }

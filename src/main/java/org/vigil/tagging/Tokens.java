@@ -150,7 +150,7 @@ final class Tokens {
 		int pendingFlags = flagsBefore;
 		while (i < n) {
 			char c = chars[i];
-			byte kind = Folding.kind(c);
+			int kind = Folding.info(c) & Folding.INFO_KIND;
 			if (kind == Folding.SPACE || (kind == Folding.MARK && this.count == 0 && atStart)) {
 				pendingFlags |= SPACE_BEFORE;
 				if (c == '\n') {
@@ -173,56 +173,50 @@ final class Tokens {
 	/** A punctuation mark (or a stray combining mark): a token of one char. */
 	private void mark(Gazetteer g, int at, char c, int tokenFlags) {
 		char f = Folding.fold(c);
-		char[] buf = this.foldBuf;
-		buf[0] = f;
-		int id = g.foldedVocabulary.find(buf, 1, Vocabulary.mix(f));
-		add(at, at + 1, id, g.exactVocabulary.find(buf, 1, Vocabulary.mix(f)), tokenFlags, 0);
+		add(at, at + 1, g.foldedVocabulary.find(f), g.exactVocabulary.find(f), tokenFlags, 0);
 	}
 
-	/** The word starting at {@code from}; returns where it ends. */
+	/**
+	 * The word starting at {@code from}; returns where it ends. Most words are written as
+	 * they fold (lower case, no diacritics, no combining marks): those are looked up
+	 * straight in the text, and only the others are spelt out into the buffers.
+	 */
 	private int word(Gazetteer g, int from, int pendingFlags) {
 		char[] chars = this.chars;
 		int n = this.length;
-		char[] foldBuf = this.foldBuf;
-		char[] normBuf = this.normBuf;
-		int length = 0;
 		int fh = 0;
-		int nh = 0;
 		int upper = 0;
 		int lower = 0;
-		char first = chars[from];
+		// Non-zero once a folded char differs from the written one or a mark is dropped.
+		int differs = 0;
+		int firstInfo = Folding.info(chars[from]);
 		int i = from;
 		while (i < n) {
 			char c = chars[i];
-			byte kind = Folding.kind(c);
+			int info = Folding.info(c);
+			int kind = info & Folding.INFO_KIND;
 			if (kind == Folding.WORD) {
-				byte letterCase = Folding.letterCase(c);
-				if (letterCase == Folding.UPPER) {
+				int letterCase = info & Folding.INFO_CASE;
+				if (letterCase == Folding.INFO_UPPER) {
 					upper++;
 				}
-				else if (letterCase == Folding.LOWER) {
+				else if (letterCase == Folding.INFO_LOWER) {
 					lower++;
 				}
-				if (length == foldBuf.length) {
-					foldBuf = Arrays.copyOf(foldBuf, length * 2);
-					normBuf = Arrays.copyOf(normBuf, length * 2);
-					this.foldBuf = foldBuf;
-					this.normBuf = normBuf;
-				}
-				char f = Folding.fold(c);
-				foldBuf[length] = f;
-				normBuf[length] = c;
-				length++;
+				char f = (char) (info >>> 16);
+				differs |= f ^ c;
 				fh = 31 * fh + f;
-				nh = 31 * nh + c;
 			}
-			else if (kind != Folding.MARK) {
+			else if (kind == Folding.MARK) {
+				differs = 1;
+			}
+			else {
 				break;
 			}
 			i++;
 		}
-		boolean firstUpper = Folding.letterCase(first) == Folding.UPPER;
-		boolean firstDigit = Character.isDigit(first);
+		boolean firstUpper = (firstInfo & Folding.INFO_CASE) == Folding.INFO_UPPER;
+		boolean firstDigit = (firstInfo & Folding.INFO_DIGIT) != 0;
 		int fl = WORD | pendingFlags;
 		if (firstUpper) {
 			fl |= CAP;
@@ -233,9 +227,27 @@ final class Tokens {
 		if (firstDigit) {
 			fl |= DIGITS;
 		}
-		int foldedId = g.foldedVocabulary.find(foldBuf, length, Vocabulary.mix(fh));
+		char[] folded = chars;
+		char[] written = chars;
+		int at = from;
+		int length = i - from;
+		int nh = fh;
+		if (differs != 0) {
+			length = spell(from, i);
+			folded = this.foldBuf;
+			written = this.normBuf;
+			at = 0;
+			nh = 0;
+			for (int k = 0; k < length; k++) {
+				nh = 31 * nh + written[k];
+			}
+		}
+		int foldedId = g.foldedVocabulary.find(folded, at, length, Vocabulary.mix(fh));
 		if (foldedId < 0 && length >= 3 && (firstUpper || firstDigit)) {
-			int stem = Stems.find(foldBuf, length, g.foldedVocabulary);
+			if (differs == 0) {
+				spell(from, i);
+			}
+			int stem = Stems.find(this.foldBuf, length, g.foldedVocabulary);
 			if (stem >= 0) {
 				foldedId = stem;
 				fl |= SUFFIXED;
@@ -244,10 +256,32 @@ final class Tokens {
 		// Exact aliases are acronyms and capitalised words: a lower-case word is
 		// never one.
 		int exactHash = Vocabulary.mix(nh);
-		int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(normBuf, length, exactHash) >= 0)
-				? g.exactVocabulary.find(normBuf, length, exactHash) : -1;
+		int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(written, at, length, exactHash) >= 0)
+				? g.exactVocabulary.find(written, at, length, exactHash) : -1;
 		add(from, i, foldedId, exactId, fl, upper + lower);
 		return i;
+	}
+
+	/**
+	 * Spells the word {@code chars[from..to)} into {@link #foldBuf} (folded) and
+	 * {@link #normBuf} (as written), combining marks dropped; returns its length.
+	 */
+	private int spell(int from, int to) {
+		if (this.foldBuf.length < to - from) {
+			this.foldBuf = new char[Math.max(to - from, this.foldBuf.length * 2)];
+			this.normBuf = new char[this.foldBuf.length];
+		}
+		int length = 0;
+		for (int k = from; k < to; k++) {
+			char c = this.chars[k];
+			int info = Folding.info(c);
+			if ((info & Folding.INFO_KIND) == Folding.WORD) {
+				this.foldBuf[length] = (char) (info >>> 16);
+				this.normBuf[length] = c;
+				length++;
+			}
+		}
+		return length;
 	}
 
 	private void add(int from, int to, int foldedId, int exactId, int tokenFlags, int letterCount) {

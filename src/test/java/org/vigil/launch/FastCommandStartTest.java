@@ -1,5 +1,7 @@
 package org.vigil.launch;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,16 @@ class FastCommandStartTest {
 		String[] command = { "extract", "--destination", "app" };
 		assertThat(FastCommandStart.applies(command, null, null, "tools", null)).isFalse();
 		assertThat(FastCommandStart.applies(new String[] { "source", "list" }, null, null, null, "true")).isFalse();
+	}
+
+	@Test
+	void tagRunsAsABatchJobUnlessTheUserChoseACollector() {
+		String[] tag = { "tag", "news.txt" };
+		assertThat(FastCommandStart.batchOptions(tag, List.of())).containsExactly("-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC");
+		assertThat(FastCommandStart.batchOptions(tag, List.of("-Xmx1g", "-XX:+UseParallelGC")))
+			.containsExactly("-XX:TieredStopAtLevel=1");
+		assertThat(FastCommandStart.batchOptions(new String[] { "source", "list" }, List.of())).isEmpty();
 	}
 
 }
