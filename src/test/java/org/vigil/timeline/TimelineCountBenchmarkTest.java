@@ -65,8 +65,8 @@ class TimelineCountBenchmarkTest {
 				() -> this.bestMatch.page(narrow, now, 0, 31, this.properties.bestMatchCap())));
 		results.add(measure("newest page, q=drone", () -> this.queries.page(broad, null, null, 31)));
 		// "Unread only" for an analyst who has read the newest 1,000 items, and for one
-		// who
-		// has read every third of the newest 30,000: the page skips them by anti-join.
+		// who has read every third of the newest 30,000: the page skips them by
+		// anti-join.
 		long recent = reader("bench-recent@example.org", 1_000, 1);
 		long heavy = reader("bench-heavy@example.org", 30_000, 3);
 		results.add(measure("unread page, newest 1,000 read", () -> this.queries.page(unread(recent), null, null, 31)));
