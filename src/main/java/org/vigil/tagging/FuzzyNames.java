@@ -19,6 +19,9 @@ final class FuzzyNames {
 	/** {distance, person, ambiguous} by folded phrase: names repeat within a document. */
 	private final Map<String, int[]> closest = new HashMap<>();
 
+	/** Words of the current run already taken by a fuzzy name; reused across runs. */
+	private boolean[] used = new boolean[8];
+
 	FuzzyNames(Gazetteer g) {
 		this.g = g;
 	}
@@ -99,7 +102,14 @@ final class FuzzyNames {
 		if (!anyUnknown) {
 			return;
 		}
-		boolean[] used = new boolean[n];
+		boolean[] used = this.used;
+		if (used.length < n) {
+			used = new boolean[n];
+			this.used = used;
+		}
+		else {
+			Arrays.fill(used, 0, n, false);
+		}
 		for (int length = Math.min(4, n); length >= 1; length--) {
 			for (int a = 0; a + length <= n; a++) {
 				int b = a + length - 1;
