@@ -37,6 +37,9 @@ final class CandidateFinder {
 
 	private int[] nextAt = new int[0];
 
+	/** Scratch for {@link #valid}. */
+	private int[] valid = new int[8];
+
 	CandidateFinder(Gazetteer g) {
 		this.g = g;
 		this.fuzzyNames = new FuzzyNames(g);
@@ -122,7 +125,10 @@ final class CandidateFinder {
 				return NO_PATTERNS;
 			}
 		}
-		int[] valid = new int[outputs.length];
+		if (this.valid.length < outputs.length) {
+			this.valid = new int[outputs.length];
+		}
+		int[] valid = this.valid;
 		int n = 0;
 		boolean cap = t.is(from, Tokens.CAP);
 		for (int p : outputs) {
@@ -138,7 +144,9 @@ final class CandidateFinder {
 				valid[n++] = p;
 			}
 		}
-		return Arrays.copyOf(valid, n);
+		// The trie's own array when all are valid: candidates never change theirs in
+		// place (merge makes a new one).
+		return (n == outputs.length) ? outputs : (n == 0) ? NO_PATTERNS : Arrays.copyOf(valid, n);
 	}
 
 	/** "Moscow said", "Warszawa zapowiada": the capital speaks for the government. */
