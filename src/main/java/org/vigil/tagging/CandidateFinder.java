@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the candidates of one text or chunk: multi-pattern matching over tokens in both
@@ -21,6 +19,26 @@ final class CandidateFinder {
 	private final Gazetteer g;
 
 	private final FuzzyNames fuzzyNames;
+
+	/**
+	 * The selected candidate starting at each token of the chunk, and the one ending
+	 * before each: arrays kept for the next chunk (empty between chunks) rather than a
+	 * map of boxed token numbers per chunk.
+	 */
+	private Candidate[] startingAt = new Candidate[0];
+
+	private Candidate[] endingAt = new Candidate[0];
+
+	/**
+	 * Scratch for {@link Neighbourhood}: candidates by first token (all -1 between
+	 * chunks).
+	 */
+	private int[] firstAt = new int[0];
+
+	private int[] nextAt = new int[0];
+
+	/** Scratch for {@link #valid}. */
+	private int[] valid = new int[8];
 
 	CandidateFinder(Gazetteer g) {
 		this.g = g;
@@ -51,14 +69,29 @@ final class CandidateFinder {
 		List<Candidate> selected = select(candidates, t.count);
 		selected.addAll(this.fuzzyNames.find(t, cut, selected));
 		selected.sort(Comparator.comparingInt((Candidate c) -> c.from));
-		Map<Integer, Candidate> startingAt = new HashMap<>();
-		Map<Integer, Candidate> endingAt = new HashMap<>();
+		if (this.startingAt.length <= t.count) {
+			this.startingAt = new Candidate[t.count + 1];
+			this.endingAt = new Candidate[t.count + 1];
+			this.firstAt = new int[t.count + 1];
+			Arrays.fill(this.firstAt, -1);
+		}
+		if (this.nextAt.length < candidates.size()) {
+			this.nextAt = new int[Math.max(candidates.size(), this.nextAt.length * 2)];
+		}
+		Candidate[] startingAt = this.startingAt;
+		Candidate[] endingAt = this.endingAt;
 		for (Candidate c : selected) {
-			startingAt.put(c.from, c);
-			endingAt.put(c.to, c);
+			startingAt[c.from] = c;
+			endingAt[c.to] = c;
 			yearSuffix(t, c, startingAt);
 		}
-		new Neighbourhood(this.g, t, startingAt, endingAt).describe(selected, candidates);
+		new Neighbourhood(this.g, t, startingAt, endingAt, this.firstAt, this.nextAt).describe(selected, candidates);
+		// Left empty for the next chunk: each candidate was entered at its first token
+		// and at the token after its last before any year suffix, so within its span.
+		for (Candidate c : selected) {
+			startingAt[c.from] = null;
+			Arrays.fill(endingAt, c.from + 1, c.to + 1, null);
+		}
 		into.addAll(selected);
 		return cut;
 	}
@@ -92,7 +125,10 @@ final class CandidateFinder {
 				return NO_PATTERNS;
 			}
 		}
-		int[] valid = new int[outputs.length];
+		if (this.valid.length < outputs.length) {
+			this.valid = new int[outputs.length];
+		}
+		int[] valid = this.valid;
 		int n = 0;
 		boolean cap = t.is(from, Tokens.CAP);
 		for (int p : outputs) {
@@ -108,7 +144,9 @@ final class CandidateFinder {
 				valid[n++] = p;
 			}
 		}
-		return Arrays.copyOf(valid, n);
+		// The trie's own array when all are valid: candidates never change theirs in
+		// place (merge makes a new one).
+		return (n == outputs.length) ? outputs : (n == 0) ? NO_PATTERNS : Arrays.copyOf(valid, n);
 	}
 
 	/** "Moscow said", "Warszawa zapowiada": the capital speaks for the government. */
@@ -151,7 +189,7 @@ final class CandidateFinder {
 	 * "Dacian Fall 25", "BALTOPS 2024", "Zapad-2025": the edition of a recurring
 	 * exercise.
 	 */
-	private void yearSuffix(Tokens t, Candidate c, Map<Integer, Candidate> startingAt) {
+	private void yearSuffix(Tokens t, Candidate c, Candidate[] startingAt) {
 		boolean recurring = false;
 		for (int p : c.patterns) {
 			Gazetteer.Pattern pattern = this.g.patterns.get(p);
@@ -169,7 +207,7 @@ final class CandidateFinder {
 				k++;
 			}
 		}
-		if (k < t.count && t.is(k, Tokens.DIGITS) && !t.is(k, Tokens.NEWLINE_BEFORE) && !startingAt.containsKey(k)) {
+		if (k < t.count && t.is(k, Tokens.DIGITS) && !t.is(k, Tokens.NEWLINE_BEFORE) && startingAt[k] == null) {
 			String digits = t.surface(k);
 			if (digits.matches("\\d{2}|(19|20)\\d{2}")) {
 				c.to = k + 1;

@@ -170,6 +170,14 @@ final class Folding {
 	 */
 	static String fold(char[] chars, int from, int to) {
 		char[] out = new char[to - from];
+		return new String(out, 0, foldInto(chars, from, to, out));
+	}
+
+	/**
+	 * Folds {@code chars[from..to)} as {@link #fold(String)} does into {@code out}, which
+	 * holds at least {@code to - from} chars; returns the folded length.
+	 */
+	static int foldInto(char[] chars, int from, int to, char[] out) {
 		int length = 0;
 		boolean space = false;
 		for (int i = from; i < to; i++) {
@@ -189,7 +197,7 @@ final class Folding {
 			}
 			out[length++] = f;
 		}
-		return new String(out, 0, length);
+		return length;
 	}
 
 }

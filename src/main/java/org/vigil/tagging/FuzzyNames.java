@@ -3,9 +3,7 @@ package org.vigil.tagging;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Person names written slightly differently from the gazetteer ("Kosiniak-Kamysz" as
@@ -17,7 +15,18 @@ final class FuzzyNames {
 	private final Gazetteer g;
 
 	/** {distance, person, ambiguous} by folded phrase: names repeat within a document. */
-	private final Map<String, int[]> closest = new HashMap<>();
+	/**
+	 * Folded spans already looked up, interned, and what each found (by id): a span is
+	 * folded into {@link #foldBuf} and looked up there without a string of its own.
+	 */
+	private final Vocabulary seen = new Vocabulary();
+
+	private final List<int[]> closest = new ArrayList<>();
+
+	private char[] foldBuf = new char[64];
+
+	/** Words of the current run already taken by a fuzzy name; reused across runs. */
+	private boolean[] used = new boolean[8];
 
 	FuzzyNames(Gazetteer g) {
 		this.g = g;
@@ -99,7 +108,14 @@ final class FuzzyNames {
 		if (!anyUnknown) {
 			return;
 		}
-		boolean[] used = new boolean[n];
+		boolean[] used = this.used;
+		if (used.length < n) {
+			used = new boolean[n];
+			this.used = used;
+		}
+		else {
+			Arrays.fill(used, 0, n, false);
+		}
 		for (int length = Math.min(4, n); length >= 1; length--) {
 			for (int a = 0; a + length <= n; a++) {
 				int b = a + length - 1;
@@ -122,11 +138,22 @@ final class FuzzyNames {
 
 	/** Adds a fuzzy person name for tokens {@code [from, to)} if they are one. */
 	private boolean match(Tokens t, int from, int to, int letters, List<Candidate> found) {
-		String folded = Folding.fold(t.chars, t.start[from], t.end[to - 1]);
-		int[] result = this.closest.get(folded);
-		if (result == null) {
+		int spanFrom = t.start[from];
+		int spanTo = t.end[to - 1];
+		if (this.foldBuf.length < spanTo - spanFrom) {
+			this.foldBuf = new char[Math.max(spanTo - spanFrom, this.foldBuf.length * 2)];
+		}
+		int length = Folding.foldInto(t.chars, spanFrom, spanTo, this.foldBuf);
+		int seen = this.seen.find(this.foldBuf, length, Vocabulary.hash(this.foldBuf, length));
+		int[] result;
+		if (seen >= 0) {
+			result = this.closest.get(seen);
+		}
+		else {
+			String folded = new String(this.foldBuf, 0, length);
 			result = closestPerson(folded, (letters >= 10) ? 2 : 1);
-			this.closest.put(folded, result);
+			this.seen.add(folded);
+			this.closest.add(result);
 		}
 		if (result[1] < 0 || result[2] != 0 || result[0] <= 0) {
 			return false;

@@ -1,9 +1,7 @@
 package org.vigil.tagging;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Notes on each selected candidate what the rules will ask of the tokens around it — its
@@ -20,11 +18,27 @@ final class Neighbourhood {
 
 	private final Tokens t;
 
-	private final Map<Integer, Candidate> startingAt;
+	/** The selected candidate starting at each token (null: none). */
+	private final Candidate[] startingAt;
 
-	private final Map<Integer, Candidate> endingAt;
+	/** The selected candidate ending before each token (null: none). */
+	private final Candidate[] endingAt;
 
-	Neighbourhood(Gazetteer g, Tokens t, Map<Integer, Candidate> startingAt, Map<Integer, Candidate> endingAt) {
+	/**
+	 * The first candidate (an index into the chunk's candidates) starting at each token,
+	 * -1 for none; all -1 between chunks.
+	 */
+	private final int[] firstAt;
+
+	/**
+	 * The next candidate starting at the same token, -1 after the last (as long as the
+	 * chunk's candidates at least).
+	 */
+	private final int[] nextAt;
+
+	Neighbourhood(Gazetteer g, Tokens t, Candidate[] startingAt, Candidate[] endingAt, int[] firstAt, int[] nextAt) {
+		this.firstAt = firstAt;
+		this.nextAt = nextAt;
 		this.g = g;
 		this.t = t;
 		this.startingAt = startingAt;
@@ -36,7 +50,7 @@ final class Neighbourhood {
 	 * @param all every candidate of the chunk, in selection order
 	 */
 	void describe(List<Candidate> selected, List<Candidate> all) {
-		Map<Integer, List<Candidate>> byStart = null;
+		boolean indexed = false;
 		for (Candidate c : selected) {
 			c.surface = surface(c);
 			if (c.to - c.from == 1) {
@@ -47,10 +61,16 @@ final class Neighbourhood {
 				c.contexts = contexts(c, wantedContexts(c));
 			}
 			if (NestedNames.holdsNames(this.g, c)) {
-				if (byStart == null) {
-					byStart = byStart(all);
+				if (!indexed) {
+					indexByStart(all);
+					indexed = true;
 				}
-				c.inner = inner(c, byStart);
+				c.inner = inner(c, all);
+			}
+		}
+		if (indexed) {
+			for (Candidate candidate : all) {
+				this.firstAt[candidate.from] = -1;
 			}
 		}
 	}
@@ -75,7 +95,7 @@ final class Neighbourhood {
 
 	private boolean upperWord(int k) {
 		return k >= 0 && k < this.t.count && this.t.is(k, Tokens.UPPER) && this.t.letters[k] >= 3
-				&& !this.startingAt.containsKey(k);
+				&& this.startingAt[k] == null;
 	}
 
 	/** "Poland, Romania and Turkey": the candidates across separators either side. */
@@ -87,7 +107,7 @@ final class Neighbourhood {
 			skipped++;
 		}
 		if (skipped > 0 && k >= 0) {
-			c.previousInList = this.endingAt.get(k + 1);
+			c.previousInList = this.endingAt[k + 1];
 		}
 		k = c.to;
 		skipped = 0;
@@ -96,7 +116,7 @@ final class Neighbourhood {
 			skipped++;
 		}
 		if (skipped > 0 && k < this.t.count) {
-			c.nextInList = this.startingAt.get(k);
+			c.nextInList = this.startingAt[k];
 		}
 	}
 
@@ -128,26 +148,30 @@ final class Neighbourhood {
 		return bits;
 	}
 
-	private Map<Integer, List<Candidate>> byStart(List<Candidate> all) {
-		Map<Integer, List<Candidate>> byStart = new HashMap<>();
-		for (Candidate candidate : all) {
-			byStart.computeIfAbsent(candidate.from, (k) -> new ArrayList<>(2)).add(candidate);
+	/**
+	 * Chains the candidates by first token, in the order of {@code all}: the first at
+	 * {@link #firstAt}, each one's next in {@link #nextAt}.
+	 */
+	private void indexByStart(List<Candidate> all) {
+		int[] firstAt = this.firstAt;
+		int[] nextAt = this.nextAt;
+		for (int i = all.size() - 1; i >= 0; i--) {
+			int from = all.get(i).from;
+			nextAt[i] = firstAt[from];
+			firstAt[from] = i;
 		}
-		return byStart;
 	}
 
 	/** Candidates (selected or not) that start inside c. */
-	private List<Candidate> inner(Candidate c, Map<Integer, List<Candidate>> byStart) {
+	private List<Candidate> inner(Candidate c, List<Candidate> all) {
 		List<Candidate> inner = new ArrayList<>();
 		for (int k = c.from; k < c.to && k < this.t.count; k++) {
-			List<Candidate> starting = byStart.get(k);
-			if (starting != null) {
-				for (Candidate candidate : starting) {
-					if (candidate.surface == null) {
-						candidate.surface = surface(candidate);
-					}
-					inner.add(candidate);
+			for (int i = this.firstAt[k]; i >= 0; i = this.nextAt[i]) {
+				Candidate candidate = all.get(i);
+				if (candidate.surface == null) {
+					candidate.surface = surface(candidate);
 				}
+				inner.add(candidate);
 			}
 		}
 		return inner;

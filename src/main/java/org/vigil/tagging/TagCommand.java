@@ -21,7 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,9 +92,7 @@ class TagCommand implements Callable<Integer> {
 			chunks = new TextChunks(reader, TextChunks.DEFAULT_CHARS);
 			mentions = Tagger.tag(gazetteer, chunks, new Tagger.Context(on, Set.of()));
 		}
-		try (JsonGenerator generator = json.createGenerator(out)) {
-			TagReport.write(generator, file.toString(), gazetteer, mentions);
-		}
+		TagReport.write(out, json, file.toString(), gazetteer, mentions);
 		out.println();
 		// CPU time as well as wall time: on a busy machine only the first says what
 		// tagging costs.

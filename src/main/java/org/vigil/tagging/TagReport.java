@@ -1,5 +1,7 @@
 package org.vigil.tagging;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes mentions in the {@code tag} command's per-file JSON shape: one object per
@@ -28,31 +30,46 @@ final class TagReport {
 
 	/**
 	 * Writes one file's result as a JSON object: its name, then one object per entity, in
-	 * order of first mention, with all its mentions. Streamed straight to the generator:
-	 * a large text has hundreds of thousands of mentions, and a map per mention cost more
-	 * than tagging them.
+	 * order of first mention, with all its mentions; the same bytes as Jackson's
+	 * generator with {@code json}'s settings. Streamed straight to {@code out} through a
+	 * buffer of chars: a large text has hundreds of thousands of mentions, and the
+	 * generator's calls per value (a cold JVM's first-tier code inlines none of them)
+	 * cost more than the characters. Strings of printable ASCII (all but a few) are
+	 * copied as they are; any other is escaped by {@code json} itself.
 	 */
-	static void write(JsonGenerator out, String file, Gazetteer gazetteer, List<Tagger.Mention> mentions) {
+	static void write(Writer out, JsonMapper json, String file, Gazetteer gazetteer, List<Tagger.Mention> mentions)
+			throws IOException {
 		Map<Integer, List<Tagger.Mention>> byEntity = new LinkedHashMap<>();
 		for (Tagger.Mention mention : mentions) {
 			byEntity.computeIfAbsent(mention.entity(), (e) -> new ArrayList<>()).add(mention);
 		}
-		out.writeStartObject();
-		out.writeStringProperty("file", file);
-		out.writeName("entities");
-		out.writeStartArray();
-		byEntity.forEach((index, list) -> writeEntity(out, gazetteer.entity(index), list));
-		out.writeEndArray();
-		out.writeEndObject();
+		Chars chars = new Chars(out, json);
+		chars.raw("{\"file\":");
+		chars.string(file);
+		chars.raw(",\"entities\":[");
+		boolean first = true;
+		for (Map.Entry<Integer, List<Tagger.Mention>> entry : byEntity.entrySet()) {
+			if (!first) {
+				chars.raw(',');
+			}
+			first = false;
+			writeEntity(chars, gazetteer.entity(entry.getKey()), entry.getValue());
+		}
+		chars.raw("]}");
+		chars.flush();
 	}
 
-	private static void writeEntity(JsonGenerator out, GazetteerData.Entity entity, List<Tagger.Mention> list) {
-		out.writeStartObject();
-		out.writeStringProperty("type", entity.type());
-		out.writeStringProperty("name", entity.name());
-		out.writeStringProperty("id", entity.stableId());
+	private static void writeEntity(Chars out, GazetteerData.Entity entity, List<Tagger.Mention> list)
+			throws IOException {
+		out.raw("{\"type\":");
+		out.string(entity.type());
+		out.raw(",\"name\":");
+		out.string(entity.name());
+		out.raw(",\"id\":");
+		out.string(entity.stableId());
 		if ("country".equals(entity.type())) {
-			out.writeStringProperty("country_code", entity.key());
+			out.raw(",\"country_code\":");
+			out.string(entity.key());
 		}
 		Set<String> aliases = new LinkedHashSet<>();
 		for (GazetteerData.Alias alias : entity.aliases()) {
@@ -60,29 +77,135 @@ final class TagReport {
 				aliases.add(alias.text());
 			}
 		}
-		out.writeName("aliases");
-		out.writeStartArray();
+		out.raw(",\"aliases\":[");
+		boolean first = true;
 		for (String alias : aliases) {
-			out.writeString(alias);
+			if (!first) {
+				out.raw(',');
+			}
+			first = false;
+			out.string(alias);
 		}
-		out.writeEndArray();
-		out.writeName("mentions");
-		out.writeStartArray();
+		out.raw("],\"mentions\":[");
 		Tagger.Mention best = list.get(0);
-		for (Tagger.Mention mention : list) {
-			out.writeStartObject();
-			out.writeNumberProperty("start", mention.start());
-			out.writeNumberProperty("end", mention.end());
-			out.writeStringProperty("text", mention.surface());
-			out.writeEndObject();
+		int count = list.size();
+		for (int i = 0; i < count; i++) {
+			Tagger.Mention mention = list.get(i);
+			out.raw((i == 0) ? "{\"start\":" : ",{\"start\":");
+			out.number(mention.start());
+			out.raw(",\"end\":");
+			out.number(mention.end());
+			out.raw(",\"text\":");
+			out.string(mention.surface());
+			out.raw('}');
 			if (mention.confidence() > best.confidence()) {
 				best = mention;
 			}
 		}
-		out.writeEndArray();
-		out.writeStringProperty("resolved_by", best.resolvedBy());
-		out.writeNumberProperty("confidence", Math.round(best.confidence() * 100) / 100.0);
-		out.writeEndObject();
+		out.raw("],\"resolved_by\":");
+		out.string(best.resolvedBy());
+		out.raw(",\"confidence\":");
+		out.number(Math.round(best.confidence() * 100) / 100.0);
+		out.raw('}');
+	}
+
+	/** A buffer of chars in front of a writer, with JSON strings and numbers. */
+	private static final class Chars {
+
+		private final Writer out;
+
+		private final JsonMapper json;
+
+		private final char[] buf = new char[1 << 16];
+
+		private int size;
+
+		Chars(Writer out, JsonMapper json) {
+			this.out = out;
+			this.json = json;
+		}
+
+		void raw(char c) throws IOException {
+			if (this.size == this.buf.length) {
+				flush();
+			}
+			this.buf[this.size++] = c;
+		}
+
+		void raw(String s) throws IOException {
+			int length = s.length();
+			if (this.size + length > this.buf.length) {
+				flush();
+				if (length > this.buf.length) {
+					this.out.write(s);
+					return;
+				}
+			}
+			s.getChars(0, length, this.buf, this.size);
+			this.size += length;
+		}
+
+		/**
+		 * A quoted JSON string: printable ASCII copied, anything else escaped by Jackson.
+		 */
+		void string(String s) throws IOException {
+			int length = s.length();
+			if (this.size + length + 2 > this.buf.length) {
+				flush();
+			}
+			if (length + 2 > this.buf.length) {
+				raw(this.json.writeValueAsString(s));
+				return;
+			}
+			char[] buf = this.buf;
+			int at = this.size;
+			buf[at++] = '"';
+			s.getChars(0, length, buf, at);
+			int end = at + length;
+			for (int k = at; k < end; k++) {
+				char c = buf[k];
+				if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '/') {
+					raw(this.json.writeValueAsString(s));
+					return;
+				}
+			}
+			buf[end++] = '"';
+			this.size = end;
+		}
+
+		void number(int value) throws IOException {
+			if (this.size + 11 > this.buf.length) {
+				flush();
+			}
+			if (value < 0) {
+				raw(Integer.toString(value));
+				return;
+			}
+			char[] buf = this.buf;
+			int digits = 1;
+			for (int v = value; v >= 10; v /= 10) {
+				digits++;
+			}
+			int at = this.size + digits;
+			this.size = at;
+			int v = value;
+			do {
+				buf[--at] = (char) ('0' + v % 10);
+				v /= 10;
+			}
+			while (v != 0);
+		}
+
+		/** Once per entity: written as Jackson writes it. */
+		void number(double value) throws IOException {
+			raw(this.json.writeValueAsString(value));
+		}
+
+		void flush() throws IOException {
+			this.out.write(this.buf, 0, this.size);
+			this.size = 0;
+		}
+
 	}
 
 }

@@ -258,7 +258,18 @@ final class Tokens {
 		int exactHash = Vocabulary.mix(nh);
 		int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(written, at, length, exactHash) >= 0)
 				? g.exactVocabulary.find(written, at, length, exactHash) : -1;
-		add(from, i, foldedId, exactId, fl, upper + lower);
+		// add(...) written out: the call, per token, is not inlined by first-tier code.
+		int count = this.count;
+		if (count == this.start.length) {
+			grow();
+		}
+		this.start[count] = from;
+		this.end[count] = i;
+		this.folded[count] = foldedId;
+		this.exact[count] = exactId;
+		this.flags[count] = fl;
+		this.letters[count] = upper + lower;
+		this.count = count + 1;
 		return i;
 	}
 
@@ -286,13 +297,7 @@ final class Tokens {
 
 	private void add(int from, int to, int foldedId, int exactId, int tokenFlags, int letterCount) {
 		if (this.count == this.start.length) {
-			int capacity = this.count * 2;
-			this.start = Arrays.copyOf(this.start, capacity);
-			this.end = Arrays.copyOf(this.end, capacity);
-			this.folded = Arrays.copyOf(this.folded, capacity);
-			this.exact = Arrays.copyOf(this.exact, capacity);
-			this.flags = Arrays.copyOf(this.flags, capacity);
-			this.letters = Arrays.copyOf(this.letters, capacity);
+			grow();
 		}
 		this.start[this.count] = from;
 		this.end[this.count] = to;
@@ -301,6 +306,16 @@ final class Tokens {
 		this.flags[this.count] = tokenFlags;
 		this.letters[this.count] = letterCount;
 		this.count++;
+	}
+
+	private void grow() {
+		int capacity = this.count * 2;
+		this.start = Arrays.copyOf(this.start, capacity);
+		this.end = Arrays.copyOf(this.end, capacity);
+		this.folded = Arrays.copyOf(this.folded, capacity);
+		this.exact = Arrays.copyOf(this.exact, capacity);
+		this.flags = Arrays.copyOf(this.flags, capacity);
+		this.letters = Arrays.copyOf(this.letters, capacity);
 	}
 
 	boolean is(int token, int flag) {

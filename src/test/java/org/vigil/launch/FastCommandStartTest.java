@@ -43,7 +43,7 @@ class FastCommandStartTest {
 	void tagRunsAsABatchJobUnlessTheUserChoseACollector() {
 		String[] tag = { "tag", "news.txt" };
 		assertThat(FastCommandStart.batchOptions(tag, List.of())).containsExactly("-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC");
+				"-XX:+UseSerialGC", "-XX:NewRatio=1");
 		assertThat(FastCommandStart.batchOptions(tag, List.of("-Xmx1g", "-XX:+UseParallelGC")))
 			.containsExactly("-XX:TieredStopAtLevel=1");
 		assertThat(FastCommandStart.batchOptions(new String[] { "source", "list" }, List.of())).isEmpty();
