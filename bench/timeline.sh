@@ -45,8 +45,9 @@ if [ "$have" -lt "$ITEMS" ]; then
   echo "== loaded in $(( $(date +%s) - start )) s"
 fi
 
-# The reader of the unread page: an analyst account (kept in the data directory).
-READER=bench-reader@example.org
+# The reader of the unread page: a new analyst account for each run, so that the marks of
+# earlier runs on a kept data directory do not add up (each run marks the newest BENCH_READ).
+READER="bench-reader-$(date +%s)@example.org"
 READER_PASSWORD=bench-reader-password
 printf '%s\n' "$READER_PASSWORD" | "$JAVA" "${PG_OPTS[@]}" -jar target/vigil.jar user add --email "$READER" \
   --password-stdin >/dev/null 2>&1 || true

@@ -32,7 +32,7 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 record TimelineProperties(@DefaultValue("30") int pageSize, @DefaultValue("1000") int facetCap,
 		@DefaultValue("200") int maxQueryLength, @DefaultValue("UTC") ZoneId zone,
 		@DefaultValue("60s") java.time.Duration facetCacheTtl, @DefaultValue("1000") int countCap,
-		@DefaultValue("2000") int bestMatchCap) {
+		@DefaultValue("1000") int bestMatchCap) {
 
 	TimelineProperties {
 		if (pageSize < 1 || pageSize > 200) {
