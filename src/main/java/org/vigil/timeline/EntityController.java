@@ -36,12 +36,15 @@ class EntityController {
 	private final Clock clock;
 
 	/**
-	 * The weekly chart and the co-mentions aggregate thousands of rows for a busy entity
-	 * and change slowly: they are reused for {@code vigil.timeline.facet-cache-ttl}.
+	 * The weekly chart, the co-mentions and the forms used ("Also called") aggregate
+	 * thousands of rows for a busy entity and change slowly: they are reused for
+	 * {@code vigil.timeline.facet-cache-ttl}.
 	 */
 	private final RecentCache<Map<LocalDate, Long>> weeks;
 
 	private final RecentCache<List<EntityPageQueries.Company>> company;
+
+	private final RecentCache<List<EntityPageQueries.AliasUse>> aliases;
 
 	private final ItemCards cards;
 
@@ -55,6 +58,7 @@ class EntityController {
 		this.clock = clock;
 		this.weeks = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
 		this.company = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
+		this.aliases = new RecentCache<>(clock, properties.facetCacheTtl(), 500);
 	}
 
 	/** "Also called" shows this many forms; the rest fold. */
@@ -92,7 +96,9 @@ class EntityController {
 		Locale locale = TimelineProperties.viewerLocale();
 		model.addAttribute("entity", entity);
 		model.addAttribute("typeLabel", entityType.key());
-		model.addAttribute("aliases", Aliases.of(this.queries.aliases(id, entity.ref().name(), 2000)));
+		String name = entity.ref().name();
+		model.addAttribute("aliases",
+				Aliases.of(this.aliases.get(id + "@" + name, () -> this.queries.aliases(id, name, 2000))));
 		model.addAttribute("roles", roles(this.queries.roles(id), today, locale));
 		WeeklyChart chart = WeeklyChart.of(firstMonday, WEEKS,
 				this.weeks.get(id + "@" + baselineStart, () -> this.queries.weeklyItems(id, baselineStart)), locale);
