@@ -14,13 +14,15 @@ final class FuzzyNames {
 
 	private final Gazetteer g;
 
-	/** {distance, person, ambiguous} by folded phrase: names repeat within a document. */
 	/**
-	 * Folded spans already looked up, interned, and what each found (by id): a span is
-	 * folded into {@link #foldBuf} and looked up there without a string of its own.
+	 * Folded spans already looked up (names repeat within a document): a span is folded
+	 * into {@link #foldBuf} and found here without a string of its own.
 	 */
 	private final Vocabulary seen = new Vocabulary();
 
+	/**
+	 * What each span of {@link #seen} found, by its id: {distance, person, ambiguous}.
+	 */
 	private final List<int[]> closest = new ArrayList<>();
 
 	private char[] foldBuf = new char[64];

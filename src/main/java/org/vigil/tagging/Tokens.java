@@ -258,18 +258,7 @@ final class Tokens {
 		int exactHash = Vocabulary.mix(nh);
 		int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(written, at, length, exactHash) >= 0)
 				? g.exactVocabulary.find(written, at, length, exactHash) : -1;
-		// add(...) written out: the call, per token, is not inlined by first-tier code.
-		int count = this.count;
-		if (count == this.start.length) {
-			grow();
-		}
-		this.start[count] = from;
-		this.end[count] = i;
-		this.folded[count] = foldedId;
-		this.exact[count] = exactId;
-		this.flags[count] = fl;
-		this.letters[count] = upper + lower;
-		this.count = count + 1;
+		add(from, i, foldedId, exactId, fl, upper + lower);
 		return i;
 	}
 
