@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -18,6 +19,8 @@ import org.vigil.shared.Cli;
  * given system properties, and captures what it prints.
  */
 public record CommandRun(int exitCode, String out, String err) {
+
+	private static final String SHUTDOWN_PHASE = "spring.lifecycle.timeout-per-shutdown-phase";
 
 	public static CommandRun of(Map<String, String> properties, String... args) {
 		return withInput("", properties, args);
@@ -40,7 +43,17 @@ public record CommandRun(int exitCode, String out, String err) {
 		PrintStream originalErr = System.err;
 		var out = new ByteArrayOutputStream();
 		var err = new ByteArrayOutputStream();
-		properties.forEach(System::setProperty);
+		// A command waits for its own listeners (tagging what it stored) as long as it
+		// would
+		// for a user, not the test JVM's short shutdown phases: on a busy machine the
+		// tagging of an imported item took longer than those, was cut off, and was left
+		// for a restart that never came.
+		Map<String, String> all = new HashMap<>();
+		all.put(SHUTDOWN_PHASE, "20s");
+		all.putAll(properties);
+		Map<String, String> before = new HashMap<>();
+		all.keySet().forEach((key) -> before.put(key, System.getProperty(key)));
+		all.forEach(System::setProperty);
 		try {
 			System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
 			Thread thread = Thread.currentThread();
@@ -53,7 +66,14 @@ public record CommandRun(int exitCode, String out, String err) {
 			System.setIn(originalIn);
 			System.setOut(originalOut);
 			System.setErr(originalErr);
-			properties.keySet().forEach(System::clearProperty);
+			before.forEach((key, value) -> {
+				if (value == null) {
+					System.clearProperty(key);
+				}
+				else {
+					System.setProperty(key, value);
+				}
+			});
 		}
 	}
 
