@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # End-to-end tagging benchmark: `vigil tag` on a large English text (the text TaggerBenchmark
 # tags: the English passages of src/test/resources/tagging/passages.yaml among ordinary news
-# sentences), on a migrated embedded database. Prints MB/s excluding the start (the command
-# logs each file's time from reading it to writing its JSON) and the wall times of the whole
-# command on that text and on a one-line text (the difference is the tagging, start apart), and
-# the MB/s on the tagging thread's CPU time (the command logs it too: cpuMillis=).
+# sentences), on a migrated embedded database. Prints the wall times of the whole command on
+# that text and on a one-line text (the difference is the tagging, start apart), then the MB/s
+# after start (the command logs each file's time from reading it to writing its JSON, and the
+# tagging thread's CPU time: cpuMillis=), median, best and worst of RUNS runs on all cores and
+# as many pinned to one core with taskset, in turn.
 # The tagger alone is measured by JMH: TaggerBenchmark.tagOneMegabyte (README, "Tagging").
 #
-# Usage: bench/tag.sh [MEGABYTES]   (default 40)
+# Usage: [RUNS=5] bench/tag.sh [MEGABYTES]   (default 40 MB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,22 +33,47 @@ java -jar target/vigil.jar tag "$work/line.txt" >/dev/null
 timed() {
   local start end
   start=$(date +%s.%N)
-  java -jar target/vigil.jar tag --verbose "$1" >"$2"
+  "${@:3}" java -jar target/vigil.jar tag --verbose "$1" >"$2"
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'
 }
+bytes=$(stat -c %s "$work/text.txt")
 line_wall=$(timed "$work/line.txt" "$work/line.out")
 text_wall=$(timed "$work/text.txt" "$work/text.out")
-bytes=$(stat -c %s "$work/text.txt")
-millis=$(grep -o 'Tagged file=.* millis=[0-9]*' "$work/text.out" | sed 's/.*millis=//')
 mentions=$(grep -o 'mentions=[0-9]*' "$work/text.out" | sed 's/mentions=//')
-cpu_millis=$(grep -o 'cpuMillis=[0-9]*' "$work/text.out" | sed 's/cpuMillis=//')
 json_bytes=$(grep -v 'Tagged file=' "$work/text.out" | grep '^{' | wc -c)
-awk -v b="$bytes" -v m="$millis" -v n="$mentions" -v j="$json_bytes" 'BEGIN {
-  printf "tag: %.1f MB tagged in %.2f s after start: %.1f MB/s (read, tag, %d mentions, %.1f MB of JSON written)\n", b / 1e6, m / 1000, b / 1e6 / (m / 1000), n, j / 1e6 }'
-awk -v b="$bytes" -v c="$cpu_millis" 'BEGIN {
-  printf "tag: %.2f s of tagging-thread CPU time: %.1f MB/s on CPU time (a busy machine distorts it least)\n", c / 1000, b / 1e6 / (c / 1000) }'
+awk -v b="$bytes" -v n="$mentions" -v j="$json_bytes" 'BEGIN {
+  printf "tag: %.1f MB, %d mentions, %.1f MB of JSON written\n", b / 1e6, n, j / 1e6 }'
 awk -v b="$bytes" -v l="$line_wall" -v t="$text_wall" 'BEGIN {
   printf "tag: whole command: %.1f s on the text, %.1f s on one line: %.1f MB/s from the difference\n", t, l, b / 1e6 / (t - l) }'
+
+# After start: from reading the file to the last byte of JSON, as the command logs it, on the
+# machine's cores and pinned to one (taskset), RUNS times each, in turn.
+runs="${RUNS:-5}"
+: >"$work/all.txt"
+: >"$work/one.txt"
+for _ in $(seq "$runs"); do
+  timed "$work/text.txt" "$work/text.out" >/dev/null
+  grep -o 'cpuMillis=[0-9]* millis=[0-9]*' "$work/text.out" >>"$work/all.txt"
+  if command -v taskset >/dev/null 2>&1; then
+    timed "$work/text.txt" "$work/text.out" taskset -c 0 >/dev/null
+    grep -o 'cpuMillis=[0-9]* millis=[0-9]*' "$work/text.out" >>"$work/one.txt"
+  fi
+done
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+report() {
+  [ -s "$2" ] || return 0
+  local walls cpu
+  walls=$(sed 's/.*millis=//' "$2" | sort -n)
+  cpu=$(sed 's/cpuMillis=\([0-9]*\).*/\1/' "$2" | median)
+  awk -v b="$bytes" -v what="$1" -v m="$(echo "$walls" | median)" -v c="$cpu" \
+    -v best="$(echo "$walls" | head -1)" -v worst="$(echo "$walls" | tail -1)" -v n="$(echo "$walls" | wc -l)" 'BEGIN {
+    printf "tag: %s, %d runs: after start median %.2f s = %.1f MB/s (best %.1f, worst %.1f MB/s); tagging-thread CPU median %.1f MB/s\n",
+      what, n, m / 1000, b / 1e6 / (m / 1000), b / 1e6 / (best / 1000), b / 1e6 / (worst / 1000), b / 1e6 / (c / 1000) }'
+}
+report "all cores" "$work/all.txt"
+report "one core (taskset -c 0)" "$work/one.txt"
 echo "tag: the tagger alone (JMH): README, Tagging, Performance; run TaggerBenchmark as shown there"
 echo "tag: load $(cut -d' ' -f1-3 /proc/loadavg) at the end"

@@ -98,8 +98,11 @@ final class CandidateFinder {
 
 	private void collect(Tokens t, TokenTrie trie, int[] ids, List<Candidate> into) {
 		int count = t.count;
+		int[] roots = trie.rootChildren();
 		for (int i = 0; i < count; i++) {
-			int node = trie.child(TokenTrie.ROOT, ids[i]);
+			int id = ids[i];
+			// Most tokens start nothing: the root's table is read here, without a call.
+			int node = (id >= 0 && id < roots.length) ? roots[id] : -1;
 			for (int j = i; node >= 0;) {
 				int[] outputs = trie.outputs(node);
 				if (outputs.length > 0) {
@@ -208,13 +211,24 @@ final class CandidateFinder {
 			}
 		}
 		if (k < t.count && t.is(k, Tokens.DIGITS) && !t.is(k, Tokens.NEWLINE_BEFORE) && startingAt[k] == null) {
-			String digits = t.surface(k);
-			if (digits.matches("\\d{2}|(19|20)\\d{2}")) {
+			if (yearLike(t.chars, t.start[k], t.end[k])) {
 				c.to = k + 1;
 				c.charEnd = t.base + t.end[k];
 				c.year = true;
 			}
 		}
+	}
+
+	/** Two digits ("25") or a year of 19xx or 20xx ("2024"). */
+	private static boolean yearLike(char[] chars, int from, int to) {
+		for (int k = from; k < to; k++) {
+			if (chars[k] < '0' || chars[k] > '9') {
+				return false;
+			}
+		}
+		int length = to - from;
+		return length == 2 || (length == 4
+				&& ((chars[from] == '1' && chars[from + 1] == '9') || (chars[from] == '2' && chars[from + 1] == '0')));
 	}
 
 }

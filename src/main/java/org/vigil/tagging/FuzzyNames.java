@@ -93,9 +93,12 @@ final class FuzzyNames {
 		return found;
 	}
 
+	/** A capitalised word, not in capitals, no match covers: one flag test for most. */
 	private static boolean nameWord(Tokens t, int k, BitSet covered) {
-		return t.is(k, Tokens.WORD) && t.is(k, Tokens.CAP) && !covered.get(k) && !t.is(k, Tokens.UPPER);
+		return (t.flags[k] & NAME_FLAGS) == (Tokens.WORD | Tokens.CAP) && !covered.get(k);
 	}
+
+	private static final int NAME_FLAGS = Tokens.WORD | Tokens.CAP | Tokens.UPPER;
 
 	/**
 	 * The longest unknown stretches of a run of name words that are a known name. Kept

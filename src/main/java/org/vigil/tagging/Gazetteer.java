@@ -64,6 +64,15 @@ final class Gazetteer {
 	 */
 	final Vocabulary exactLowercase = new Vocabulary();
 
+	/**
+	 * By folded token id, whether a word of {@link #exactLowercase} folds to that token:
+	 * a lower-case word of a text is looked up there only then. Null when such a word
+	 * folds to no known token, and every lower-case word must be looked up.
+	 */
+	private final boolean[] exactLowercaseFolds;
+
+	private final List<String> exactLowercaseWords = new ArrayList<>();
+
 	final TokenTrie foldedTrie = new TokenTrie();
 
 	final TokenTrie exactTrie = new TokenTrie();
@@ -114,6 +123,20 @@ final class Gazetteer {
 		}
 		this.foldedTrie.freeze();
 		this.exactTrie.freeze();
+		this.exactLowercaseFolds = foldsOf(this.exactLowercaseWords);
+	}
+
+	private boolean[] foldsOf(List<String> words) {
+		boolean[] folds = new boolean[this.foldedVocabulary.size()];
+		for (String word : words) {
+			List<String> folded = PhraseTokens.folded(word);
+			int id = (folded.size() == 1) ? this.foldedVocabulary.find(folded.get(0)) : -1;
+			if (id < 0) {
+				return null;
+			}
+			folds[id] = true;
+		}
+		return folds;
 	}
 
 	static Gazetteer of(GazetteerData data) {
@@ -136,6 +159,7 @@ final class Gazetteer {
 			ids[i] = vocabulary.add(tokens.get(i));
 			if (exact && tokens.get(i).chars().noneMatch((c) -> Character.isUpperCase(c) || Character.isDigit(c))) {
 				this.exactLowercase.add(tokens.get(i));
+				this.exactLowercaseWords.add(tokens.get(i));
 			}
 		}
 		String stripped = text.strip();
@@ -166,6 +190,15 @@ final class Gazetteer {
 		}
 		this.fuzzyNames.computeIfAbsent(folded.charAt(0), (c) -> new ArrayList<>())
 			.add(new FuzzyName(folded, letters, person, FuzzyName.mask(folded)));
+	}
+
+	/**
+	 * Whether a lower-case word, {@code foldedId} once folded (-1: unknown), may be a
+	 * word of the exact aliases: most are not, and are not looked up.
+	 */
+	boolean mayBeExactLowercase(int foldedId) {
+		boolean[] folds = this.exactLowercaseFolds;
+		return folds == null || (foldedId >= 0 && folds[foldedId]);
 	}
 
 	GazetteerData.Entity entity(int index) {

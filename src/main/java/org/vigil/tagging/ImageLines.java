@@ -46,9 +46,14 @@ final class ImageLines {
 		return any;
 	}
 
-	private static boolean contains(char[] chars, int from, int to) {
-		for (int i = from; i + 1 < to; i++) {
-			if (chars[i] == '!' && chars[i + 1] == '[') {
+	/**
+	 * Whether {@code chars[from..to)} holds "![", reading every other char: one of the
+	 * pair's two chars is always read, and the other checked beside it.
+	 */
+	static boolean contains(char[] chars, int from, int to) {
+		for (int i = from + 1; i < to; i += 2) {
+			char c = chars[i];
+			if ((c == '[' && chars[i - 1] == '!') || (c == '!' && i + 1 < to && chars[i + 1] == '[')) {
 				return true;
 			}
 		}

@@ -9,6 +9,18 @@ final class Stems {
 	private static final String[] SUFFIXES = { "ului", "ilor", "elor", "owi", "iem", "ach", "ami", "ego", "emu", "ow",
 			"om", "em", "ie", "ii", "ei", "ul", "a", "u", "y", "i", "e" };
 
+	/**
+	 * The last letters of the suffixes: most unknown words end otherwise, and are turned
+	 * away before any suffix is compared.
+	 */
+	private static final boolean[] LAST = new boolean[128];
+
+	static {
+		for (String suffix : SUFFIXES) {
+			LAST[suffix.charAt(suffix.length() - 1)] = true;
+		}
+	}
+
 	private Stems() {
 	}
 
@@ -19,6 +31,10 @@ final class Stems {
 	static int find(char[] buf, int len, Vocabulary vocabulary) {
 		if (buf[len - 1] == 's' && Character.isDigit(buf[len - 2])) {
 			return vocabulary.find(buf, len - 1, Vocabulary.hash(buf, len - 1));
+		}
+		char last = buf[len - 1];
+		if (len < 6 || last >= LAST.length || !LAST[last]) {
+			return -1;
 		}
 		for (String suffix : SUFFIXES) {
 			int stemLength = len - suffix.length();

@@ -21,8 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -41,9 +39,6 @@ class TagCommand implements Callable<Integer> {
 	private static final Logger log = LoggerFactory.getLogger(TagCommand.class);
 
 	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
-	/** Writes to standard output without closing it after each file. */
-	private final JsonMapper json = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
 	@Spec
 	CommandSpec spec;
@@ -71,7 +66,7 @@ class TagCommand implements Callable<Integer> {
 		Gazetteer gazetteer = this.snapshots.current();
 		LocalDate on = (this.date != null) ? this.date : LocalDate.now(this.clock);
 		for (Path file : this.files) {
-			tagFile(file, gazetteer, on, this.json, out);
+			tagFile(file, gazetteer, on, out);
 		}
 		out.flush();
 		return 0;
@@ -81,8 +76,7 @@ class TagCommand implements Callable<Integer> {
 	 * Tags one file and writes its JSON object and a line break; logs the time from
 	 * reading the file to writing its JSON.
 	 */
-	static void tagFile(Path file, Gazetteer gazetteer, LocalDate on, JsonMapper json, PrintWriter out)
-			throws IOException {
+	static void tagFile(Path file, Gazetteer gazetteer, LocalDate on, PrintWriter out) throws IOException {
 		long started = System.nanoTime();
 		long cpuStarted = CPU.getCurrentThreadCpuTime();
 		// Read in chunks: a large file never needs token arrays for all of it.
@@ -92,7 +86,7 @@ class TagCommand implements Callable<Integer> {
 			chunks = new TextChunks(reader, TextChunks.DEFAULT_CHARS);
 			mentions = Tagger.tag(gazetteer, chunks, new Tagger.Context(on, Set.of()));
 		}
-		TagReport.write(out, json, file.toString(), gazetteer, mentions);
+		TagReport.write(out, file.toString(), gazetteer, mentions);
 		out.println();
 		// CPU time as well as wall time: on a busy machine only the first says what
 		// tagging costs.

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Writes mentions in the {@code tag} command's per-file JSON shape: one object per
  * entity, in order of first mention, with all its mentions.
@@ -31,19 +29,17 @@ final class TagReport {
 	/**
 	 * Writes one file's result as a JSON object: its name, then one object per entity, in
 	 * order of first mention, with all its mentions; the same bytes as Jackson's
-	 * generator with {@code json}'s settings. Streamed straight to {@code out} through a
-	 * buffer of chars: a large text has hundreds of thousands of mentions, and the
-	 * generator's calls per value (a cold JVM's first-tier code inlines none of them)
-	 * cost more than the characters. Strings of printable ASCII (all but a few) are
-	 * copied as they are; any other is escaped by {@code json} itself.
+	 * generator with its default settings (TagReportTest holds them side by side).
+	 * Streamed straight to {@code out} through a buffer of chars: a large text has
+	 * hundreds of thousands of mentions, and the generator's calls per value (a cold
+	 * JVM's first-tier code inlines none of them) cost more than the characters.
 	 */
-	static void write(Writer out, JsonMapper json, String file, Gazetteer gazetteer, List<Tagger.Mention> mentions)
-			throws IOException {
+	static void write(Writer out, String file, Gazetteer gazetteer, List<Tagger.Mention> mentions) throws IOException {
 		Map<Integer, List<Tagger.Mention>> byEntity = new LinkedHashMap<>();
 		for (Tagger.Mention mention : mentions) {
 			byEntity.computeIfAbsent(mention.entity(), (e) -> new ArrayList<>()).add(mention);
 		}
-		Chars chars = new Chars(out, json);
+		Chars chars = new Chars(out);
 		chars.raw("{\"file\":");
 		chars.string(file);
 		chars.raw(",\"entities\":[");
@@ -58,6 +54,15 @@ final class TagReport {
 		chars.raw("]}");
 		chars.flush();
 	}
+
+	// The keys of a mention, written hundreds of thousands of times: copied as chars.
+	private static final char[] START = "{\"start\":".toCharArray();
+
+	private static final char[] NEXT_START = ",{\"start\":".toCharArray();
+
+	private static final char[] END = ",\"end\":".toCharArray();
+
+	private static final char[] TEXT = ",\"text\":".toCharArray();
 
 	private static void writeEntity(Chars out, GazetteerData.Entity entity, List<Tagger.Mention> list)
 			throws IOException {
@@ -91,11 +96,11 @@ final class TagReport {
 		int count = list.size();
 		for (int i = 0; i < count; i++) {
 			Tagger.Mention mention = list.get(i);
-			out.raw((i == 0) ? "{\"start\":" : ",{\"start\":");
+			out.raw((i == 0) ? START : NEXT_START);
 			out.number(mention.start());
-			out.raw(",\"end\":");
+			out.raw(END);
 			out.number(mention.end());
-			out.raw(",\"text\":");
+			out.raw(TEXT);
 			out.string(mention.surface());
 			out.raw('}');
 			if (mention.confidence() > best.confidence()) {
@@ -114,15 +119,12 @@ final class TagReport {
 
 		private final Writer out;
 
-		private final JsonMapper json;
-
 		private final char[] buf = new char[1 << 16];
 
 		private int size;
 
-		Chars(Writer out, JsonMapper json) {
+		Chars(Writer out) {
 			this.out = out;
-			this.json = json;
 		}
 
 		void raw(char c) throws IOException {
@@ -130,6 +132,14 @@ final class TagReport {
 				flush();
 			}
 			this.buf[this.size++] = c;
+		}
+
+		void raw(char[] chars) throws IOException {
+			if (this.size + chars.length > this.buf.length) {
+				flush();
+			}
+			System.arraycopy(chars, 0, this.buf, this.size, chars.length);
+			this.size += chars.length;
 		}
 
 		void raw(String s) throws IOException {
@@ -146,7 +156,8 @@ final class TagReport {
 		}
 
 		/**
-		 * A quoted JSON string: printable ASCII copied, anything else escaped by Jackson.
+		 * A quoted JSON string, escaped as Jackson escapes it: quote, backslash and
+		 * control chars; any other char (non-ASCII too) as it is.
 		 */
 		void string(String s) throws IOException {
 			int length = s.length();
@@ -154,7 +165,7 @@ final class TagReport {
 				flush();
 			}
 			if (length + 2 > this.buf.length) {
-				raw(this.json.writeValueAsString(s));
+				escaped(s);
 				return;
 			}
 			char[] buf = this.buf;
@@ -164,8 +175,8 @@ final class TagReport {
 			int end = at + length;
 			for (int k = at; k < end; k++) {
 				char c = buf[k];
-				if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\' || c == '/') {
-					raw(this.json.writeValueAsString(s));
+				if (c < 0x20 || c == '"' || c == '\\') {
+					escaped(s);
 					return;
 				}
 			}
@@ -173,6 +184,30 @@ final class TagReport {
 			this.size = end;
 		}
 
+		/** The rare string with a char to escape, char by char. */
+		private void escaped(String s) throws IOException {
+			raw('"');
+			for (int k = 0; k < s.length(); k++) {
+				char c = s.charAt(k);
+				if (c == '"' || c == '\\') {
+					raw('\\');
+					raw(c);
+				}
+				else if (c >= 0x20) {
+					raw(c);
+				}
+				else {
+					int named = "\b\t\n\f\r".indexOf(c);
+					raw((named >= 0) ? "\\" + "btnfr".charAt(named) : String.format("\\u%04X", (int) c));
+				}
+			}
+			raw('"');
+		}
+
+		/**
+		 * A non-negative int by multiplication: a cold JVM's first-tier code divides by
+		 * ten with a division instruction, several times slower.
+		 */
 		void number(int value) throws IOException {
 			if (this.size + 11 > this.buf.length) {
 				flush();
@@ -183,22 +218,24 @@ final class TagReport {
 			}
 			char[] buf = this.buf;
 			int digits = 1;
-			for (int v = value; v >= 10; v /= 10) {
+			for (long limit = 10; digits < 10 && value >= limit; limit *= 10) {
 				digits++;
 			}
 			int at = this.size + digits;
 			this.size = at;
-			int v = value;
+			long v = value;
 			do {
-				buf[--at] = (char) ('0' + v % 10);
-				v /= 10;
+				// v / 10 for any v below 2^32.
+				long q = (v * 0xCCCCCCCDL) >>> 35;
+				buf[--at] = (char) ('0' + (v - q * 10));
+				v = q;
 			}
 			while (v != 0);
 		}
 
 		/** Once per entity: written as Jackson writes it. */
 		void number(double value) throws IOException {
-			raw(this.json.writeValueAsString(value));
+			raw(Double.toString(value));
 		}
 
 		void flush() throws IOException {

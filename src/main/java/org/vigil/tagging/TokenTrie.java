@@ -55,6 +55,11 @@ final class TokenTrie {
 		}
 	}
 
+	/** Children of the root by token id (-1: none); not to be changed. */
+	int[] rootChildren() {
+		return this.rootChildren;
+	}
+
 	int[] outputs(int node) {
 		return this.frozenOutputs[node];
 	}

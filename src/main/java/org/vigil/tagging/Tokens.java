@@ -50,20 +50,6 @@ final class Tokens {
 
 	int[] letters;
 
-	/**
-	 * Arrays of a finished text, kept per thread for the next one: a 1 MB text needs
-	 * about 8 MB of token arrays, which would otherwise be allocated (as humongous
-	 * objects under G1) for every text and cost more in garbage collection than the
-	 * tagging itself.
-	 */
-	private static final ThreadLocal<int[][]> SPARE = new ThreadLocal<>();
-
-	/** The chars of the last whole text tagged on this thread, for the next one. */
-	private static final ThreadLocal<char[]> SPARE_CHARS = new ThreadLocal<>();
-
-	/** Texts with more tokens than this do not leave their arrays behind. */
-	private static final int MAX_SPARE_TOKENS = 1 << 19;
-
 	/** The chars are a copy of a whole text (kept for the next), not a chunk reader's. */
 	private final boolean ownsChars;
 
@@ -72,17 +58,13 @@ final class Tokens {
 		this.length = length;
 		this.base = base;
 		this.ownsChars = ownsChars;
-		int capacity = Math.max(16, length / 4);
-		int[][] spare = SPARE.get();
-		SPARE.remove();
-		int keep = (spare != null) ? Math.max(capacity, spare[0].length) : capacity;
-		boolean reuse = spare != null && spare[0].length >= capacity;
-		this.start = reuse ? spare[0] : new int[keep];
-		this.end = reuse ? spare[1] : new int[keep];
-		this.folded = reuse ? spare[2] : new int[keep];
-		this.exact = reuse ? spare[3] : new int[keep];
-		this.flags = reuse ? spare[4] : new int[keep];
-		this.letters = reuse ? spare[5] : new int[keep];
+		int[][] arrays = SpareTokenArrays.take(Math.max(16, length / 4));
+		this.start = arrays[0];
+		this.end = arrays[1];
+		this.folded = arrays[2];
+		this.exact = arrays[3];
+		this.flags = arrays[4];
+		this.letters = arrays[5];
 	}
 
 	/**
@@ -90,12 +72,8 @@ final class Tokens {
 	 * not be used afterwards.
 	 */
 	void release() {
-		if (this.start.length <= MAX_SPARE_TOKENS) {
-			SPARE.set(new int[][] { this.start, this.end, this.folded, this.exact, this.flags, this.letters });
-			if (this.ownsChars) {
-				SPARE_CHARS.set(this.chars);
-			}
-		}
+		SpareTokenArrays.give(new int[][] { this.start, this.end, this.folded, this.exact, this.flags, this.letters },
+				this.ownsChars ? this.chars : null);
 		this.start = null;
 		this.end = null;
 		this.folded = null;
@@ -106,11 +84,7 @@ final class Tokens {
 
 	/** Cuts a whole text into tokens, looking each up in the gazetteer's vocabularies. */
 	static Tokens of(String text, Gazetteer g) {
-		char[] chars = SPARE_CHARS.get();
-		SPARE_CHARS.remove();
-		if (chars == null || chars.length < text.length()) {
-			chars = new char[text.length()];
-		}
+		char[] chars = SpareTokenArrays.takeChars(text.length());
 		text.getChars(0, text.length(), chars, 0);
 		Tokens tokens = new Tokens(chars, text.length(), 0, true);
 		tokens.cut(g, 0, true);
@@ -130,12 +104,8 @@ final class Tokens {
 		return tokens;
 	}
 
-	/*
-	 * The scan is split into small methods on purpose: a cold JVM (the tag command)
-	 * compiles each of them with C2 in milliseconds and uses the result at the next call,
-	 * where one big loop took C2 most of a second to compile (on-stack replacement) and
-	 * ran as C1 code until then.
-	 */
+	// Small methods on purpose: each is compiled by its next call, where one big loop
+	// waits for on-stack replacement.
 
 	/** Folded chars of the current word. */
 	private char[] foldBuf = new char[64];
@@ -256,8 +226,9 @@ final class Tokens {
 		// Exact aliases are acronyms and capitalised words: a lower-case word is
 		// never one.
 		int exactHash = Vocabulary.mix(nh);
-		int exactId = (upper > 0 || firstDigit || g.exactLowercase.find(written, at, length, exactHash) >= 0)
-				? g.exactVocabulary.find(written, at, length, exactHash) : -1;
+		int exactId = (upper > 0 || firstDigit
+				|| (g.mayBeExactLowercase(foldedId) && g.exactLowercase.find(written, at, length, exactHash) >= 0))
+						? g.exactVocabulary.find(written, at, length, exactHash) : -1;
 		add(from, i, foldedId, exactId, fl, upper + lower);
 		return i;
 	}

@@ -42,11 +42,19 @@ class FastCommandStartTest {
 	@Test
 	void tagRunsAsABatchJobUnlessTheUserChoseACollector() {
 		String[] tag = { "tag", "news.txt" };
-		assertThat(FastCommandStart.batchOptions(tag, List.of())).containsExactly("-XX:TieredStopAtLevel=1",
-				"-XX:+UseSerialGC", "-XX:NewRatio=1");
+		List<String> compiler = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileCommand=quiet",
+				"-XX:CompileCommand=CompileThresholdScaling,org.vigil.tagging.*::*,0.05");
+		assertThat(FastCommandStart.batchOptions(tag, List.of()))
+			.containsExactlyElementsOf(concat(compiler, List.of("-XX:+UseSerialGC", "-XX:NewRatio=1")));
 		assertThat(FastCommandStart.batchOptions(tag, List.of("-Xmx1g", "-XX:+UseParallelGC")))
-			.containsExactly("-XX:TieredStopAtLevel=1");
+			.containsExactlyElementsOf(compiler);
 		assertThat(FastCommandStart.batchOptions(new String[] { "source", "list" }, List.of())).isEmpty();
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new java.util.ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 }

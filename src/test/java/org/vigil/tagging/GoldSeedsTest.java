@@ -44,7 +44,7 @@ class GoldSeedsTest {
 				new Tagger.Context(LocalDate.parse(date), Set.of()));
 		JsonMapper json = JsonMapper.builder().build();
 		StringWriter report = new StringWriter();
-		TagReport.write(report, json, file, gazetteer, mentions);
+		TagReport.write(report, file, gazetteer, mentions);
 		assertThat(report.toString()).isEqualTo(TagReportTest.byGenerator(json, file, gazetteer, mentions));
 		Set<String> found = new TreeSet<>();
 		for (JsonNode e : json.readTree(report.toString()).get("entities")) {

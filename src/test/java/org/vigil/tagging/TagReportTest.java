@@ -36,11 +36,29 @@ class TagReportTest {
 					(i % 4) / 3.0f, "direct"));
 		}
 		mentions.add(new Tagger.Mention(0, 2_000_000_000, Integer.MAX_VALUE, "x".repeat(70_000), 0.875f, "surname"));
+		for (int power = 10; power <= 1_000_000_000; power *= 10) {
+			mentions.add(new Tagger.Mention(1, power - 1, power, "digits", 0.5f, "alias"));
+		}
 		for (String file : new String[] { "plain.txt", "dir/with \"quote\".txt", "zażółć.txt" }) {
 			StringWriter out = new StringWriter();
-			TagReport.write(out, JSON, file, gazetteer, mentions);
+			TagReport.write(out, file, gazetteer, mentions);
 			assertThat(out.toString()).isEqualTo(byGenerator(JSON, file, gazetteer, mentions));
 		}
+	}
+
+	@Test
+	void sameCharsAsJacksonsGeneratorForEveryCharAndEveryConfidence() throws IOException {
+		Gazetteer gazetteer = Gazetteer.of(GazetteerFiles.load());
+		List<Tagger.Mention> mentions = new ArrayList<>();
+		// Each char alone and between others (surrogates alone, too), one entity per
+		// hundredth of confidence.
+		for (int c = 0; c <= Character.MAX_VALUE; c++) {
+			String surface = (c % 2 == 0) ? String.valueOf((char) c) : "a" + (char) c + "b";
+			mentions.add(new Tagger.Mention(c % 101, c, c + surface.length(), surface, (c % 101) / 100.0f, "alias"));
+		}
+		StringWriter out = new StringWriter();
+		TagReport.write(out, "every char.txt", gazetteer, mentions);
+		assertThat(out.toString()).isEqualTo(byGenerator(JSON, "every char.txt", gazetteer, mentions));
 	}
 
 	/**
