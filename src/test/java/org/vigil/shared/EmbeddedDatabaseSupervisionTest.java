@@ -50,6 +50,11 @@ class EmbeddedDatabaseSupervisionTest {
 			}
 			assertThat(rows).as("rows after the restart (failures meanwhile: %s)", failures.size()).isEqualTo(1000);
 			assertThat(failures).as("the server was down for a while").isNotEmpty();
+			// The new server takes connections a moment before pg_ctl returns and the
+			// supervisor notes its pid.
+			while (database.postmasterPid() == killed && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
 			assertThat(database.postmasterPid()).isNotEqualTo(killed);
 			assertThat(database.port()).isEqualTo(port);
 			assertThat(ProcessHandle.of(database.postmasterPid()).map(ProcessHandle::isAlive)).contains(true);
