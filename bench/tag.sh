@@ -8,7 +8,8 @@
 # as many pinned to one core with taskset, in turn.
 # The tagger alone is measured by JMH: TaggerBenchmark.tagOneMegabyte (README, "Tagging").
 #
-# Usage: [RUNS=5] bench/tag.sh [MEGABYTES]   (default 40 MB)
+# Usage: [RUNS=5] [SOURCE=text.txt] bench/tag.sh [MEGABYTES]   (default 40 MB; SOURCE: tag that
+# file, repeated to the size, instead of the benchmark text)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,8 +24,17 @@ trap 'rm -rf "$work"' EXIT
 export VIGIL_EMBEDDEDDB_DATADIR="$work/data"
 
 echo "tag: $(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.vigil.tagging.TagBenchmarkText \
-  "$work/text.txt" "$megabytes" | sed 's/^/tag: /'
+if [ -n "${SOURCE:-}" ]; then
+  # Any UTF-8 text of one's own, repeated to the size asked for.
+  while [ "$(stat -c %s "$work/text.txt" 2>/dev/null || echo 0)" -lt $((megabytes * 1000000)) ]; do
+    cat "$SOURCE" >>"$work/text.txt"
+    printf '\n\n' >>"$work/text.txt"
+  done
+  echo "tag: $SOURCE repeated: $(stat -c %s "$work/text.txt") bytes"
+else
+  java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" org.vigil.tagging.TagBenchmarkText \
+    "$work/text.txt" "$megabytes" | sed 's/^/tag: /'
+fi
 echo "NATO Secretary General Mark Rutte met Polish soldiers." >"$work/line.txt"
 
 # The first command migrates the new database; the timed ones find it ready.

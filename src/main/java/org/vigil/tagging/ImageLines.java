@@ -1,6 +1,7 @@
 package org.vigil.tagging;
 
 import java.nio.CharBuffer;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,34 +31,44 @@ final class ImageLines {
 	 * @return whether any line was blanked
 	 */
 	static boolean blank(char[] chars, int from, int to) {
-		// Every such line contains "![": most texts have none, and a scan for it is many
-		// times faster than the line-anchored pattern.
-		if (!contains(chars, from, to)) {
-			return false;
-		}
-		Matcher matcher = IMAGE_LINE.matcher(CharBuffer.wrap(chars, from, to - from));
+		// Every such line contains "![": the pattern runs only on the lines that do (no
+		// match crosses a '\n'), where on a whole chunk it cost more than the tagging.
 		boolean any = false;
-		while (matcher.find()) {
-			for (int i = matcher.start(); i < matcher.end(); i++) {
-				chars[from + i] = ' ';
+		int mark = find(chars, from, to);
+		while (mark >= 0) {
+			int start = mark;
+			while (start > from && chars[start - 1] != '\n') {
+				start--;
 			}
-			any = true;
+			int end = mark;
+			while (end < to && chars[end] != '\n') {
+				end++;
+			}
+			Matcher matcher = IMAGE_LINE.matcher(CharBuffer.wrap(chars, start, end - start));
+			while (matcher.find()) {
+				Arrays.fill(chars, start + matcher.start(), start + matcher.end(), ' ');
+				any = true;
+			}
+			mark = find(chars, end, to);
 		}
 		return any;
 	}
 
 	/**
-	 * Whether {@code chars[from..to)} holds "![", reading every other char: one of the
-	 * pair's two chars is always read, and the other checked beside it.
+	 * Where the first "![" in {@code chars[from..to)} starts, or -1; reads every other
+	 * char: one of the pair's two chars is always read, and the other checked beside it.
 	 */
-	static boolean contains(char[] chars, int from, int to) {
+	static int find(char[] chars, int from, int to) {
 		for (int i = from + 1; i < to; i += 2) {
 			char c = chars[i];
-			if ((c == '[' && chars[i - 1] == '!') || (c == '!' && i + 1 < to && chars[i + 1] == '[')) {
-				return true;
+			if (c == '[' && chars[i - 1] == '!') {
+				return i - 1;
+			}
+			if (c == '!' && i + 1 < to && chars[i + 1] == '[') {
+				return i;
 			}
 		}
-		return false;
+		return -1;
 	}
 
 }
