@@ -67,7 +67,9 @@ public final class Cli {
 			return 1;
 		}
 		try (context) {
-			return execute(context, args);
+			int exitCode = execute(context, args);
+			CommandListeners.finish(context);
+			return exitCode;
 		}
 	}
 
