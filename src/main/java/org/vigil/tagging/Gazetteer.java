@@ -71,8 +71,6 @@ final class Gazetteer {
 	 */
 	private final boolean[] exactLowercaseFolds;
 
-	private final List<String> exactLowercaseWords = new ArrayList<>();
-
 	final TokenTrie foldedTrie = new TokenTrie();
 
 	final TokenTrie exactTrie = new TokenTrie();
@@ -123,13 +121,13 @@ final class Gazetteer {
 		}
 		this.foldedTrie.freeze();
 		this.exactTrie.freeze();
-		this.exactLowercaseFolds = foldsOf(this.exactLowercaseWords);
+		this.exactLowercaseFolds = foldsOf(this.exactLowercase);
 	}
 
-	private boolean[] foldsOf(List<String> words) {
+	private boolean[] foldsOf(Vocabulary words) {
 		boolean[] folds = new boolean[this.foldedVocabulary.size()];
-		for (String word : words) {
-			List<String> folded = PhraseTokens.folded(word);
+		for (int word = 0; word < words.size(); word++) {
+			List<String> folded = PhraseTokens.folded(words.token(word));
 			int id = (folded.size() == 1) ? this.foldedVocabulary.find(folded.get(0)) : -1;
 			if (id < 0) {
 				return null;
@@ -159,7 +157,6 @@ final class Gazetteer {
 			ids[i] = vocabulary.add(tokens.get(i));
 			if (exact && tokens.get(i).chars().noneMatch((c) -> Character.isUpperCase(c) || Character.isDigit(c))) {
 				this.exactLowercase.add(tokens.get(i));
-				this.exactLowercaseWords.add(tokens.get(i));
 			}
 		}
 		String stripped = text.strip();

@@ -104,6 +104,11 @@ final class Vocabulary {
 		return find(buf, 1, mix(c));
 	}
 
+	/** The token of {@code id}, as added. */
+	String token(int id) {
+		return new String(this.pool, this.offsets[id], this.lengths[id]);
+	}
+
 	int find(String token) {
 		char[] chars = token.toCharArray();
 		return find(chars, chars.length, hash(chars, chars.length));
