@@ -50,8 +50,10 @@ class DatabaseOutageTest {
 		try (KillablePostgres postgres = KillablePostgres.start(this.dataDir);
 				ConfigurableApplicationContext vigil = new SpringApplicationBuilder(VigilApplication.class).run(
 						"--server.port=0", "--spring.datasource.url=" + postgres.url(),
-						"--spring.datasource.username=postgres", "--vigil.scheduling.enabled=false",
-						"--vigil.users.public-timeline=true")) {
+						"--spring.datasource.username=postgres", "--vigil.users.public-timeline=true",
+						// every scheduled job that touches the database runs during the
+						// outage
+						"--vigil.users.session-cleanup-cron=* * * * * *")) {
 			int port = vigil.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			TestRows rows = new TestRows(JdbcClient.create(vigil.getBean(HikariDataSource.class)));
 			rows.item(rows.source("mod", "Ministry of Defence"), "Committed before the outage",

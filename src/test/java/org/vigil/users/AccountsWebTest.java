@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.vigil.support.TestUsers;
 import org.vigil.support.WebSession;
 
@@ -29,6 +30,9 @@ class AccountsWebTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JdbcClient jdbcClient;
 
 	/** Every test logs in from 127.0.0.1: the throttle test must not block the others. */
 	@AfterEach
@@ -123,6 +127,25 @@ class AccountsWebTest {
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from spring_session where principal_name = 'session@example.org'", Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void theCleanupJobDeletesExpiredSessionsAndKeepsLiveOnes() {
+		TestUsers.analyst(this.jdbc, "expired@example.org");
+		TestUsers.analyst(this.jdbc, "live@example.org");
+		WebSession expired = new WebSession(this.port).login("expired@example.org", TestUsers.PASSWORD);
+		WebSession live = new WebSession(this.port).login("live@example.org", TestUsers.PASSWORD);
+		this.jdbc.update("update spring_session set expiry_time = 0 where principal_name = 'expired@example.org'");
+
+		// the job as scheduled in the application (tests run with scheduling off)
+		new ExpiredSessionsCleanup(this.jdbcClient).deleteExpiredSessions();
+
+		assertThat(this.jdbc.queryForList(
+				"select principal_name from spring_session where principal_name like '%_@example.org'", String.class))
+			.contains("live@example.org")
+			.doesNotContain("expired@example.org");
+		assertThat(live.get("/settings").statusCode()).isEqualTo(200);
+		assertThat(expired.get("/settings").statusCode()).isEqualTo(302);
 	}
 
 	@Test
