@@ -45,10 +45,8 @@ public record CommandRun(int exitCode, String out, String err) {
 		var err = new ByteArrayOutputStream();
 		// A command waits for its own listeners (tagging what it stored) for a shutdown
 		// phase, as long as it would for a user, not the test JVM's 2 s: on a busy
-		// machine
-		// the tagging of an imported item took longer than that, was cut off, and was
-		// left
-		// for a restart that never came.
+		// machine the tagging of an imported item took longer than that, was cut off,
+		// and was left for a restart that never came.
 		Map<String, String> all = new HashMap<>();
 		all.put(SHUTDOWN_PHASE, "20s");
 		all.putAll(properties);
