@@ -98,8 +98,8 @@ class DigestComposer {
 				TimelineSearch.Match match = listed.match();
 				List<Digest.ChipLine> chips = listed.entities()
 					.stream()
-					// a stable sort: the searched-for entities first, each part by
-					// salience
+					// a stable sort: the searched-for entities first, each part
+					// by salience
 					.sorted(Comparator.comparing((DigestContentQueries.Named named) -> !wanted.contains(named.ref())))
 					.limit(ENTITIES_PER_ITEM)
 					.map((named) -> new Digest.ChipLine(named.name(),

@@ -172,8 +172,8 @@ public class DigestService {
 			List<DigestContentQueries.SavedSearch> saved = searches.getOrDefault(delivery.userId(), List.of());
 			try {
 				if (recipient == null || saved.isEmpty()) {
-					// the searches were deleted since the row was recorded: nothing to
-					// send
+					// the searches were deleted since the row was recorded: nothing
+					// to send
 					skip(delivery, saved.size());
 					continue;
 				}

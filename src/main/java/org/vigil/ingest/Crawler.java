@@ -204,9 +204,8 @@ class Crawler {
 			}
 			if (source.settings().pageOptional() && candidate.hints().summary() != null
 					&& candidate.hints().title() != null) {
-				// The page is out of reach (war.gov answers 403 to many clients): keep
-				// the
-				// feed's record, marked partial.
+				// The page is out of reach (some sites answer 403 to many clients):
+				// keep the feed's record, marked partial.
 				Hints hints = candidate.hints();
 				String text = hints.summary();
 				Extraction extraction = new Extraction(hints.title(), null, hints.published(),

@@ -170,8 +170,7 @@ class ImportCommand implements Callable<Integer> {
 		String outcome = stored.outcome().name().toLowerCase(Locale.ROOT);
 		long id = stored.itemId();
 		// Only what the operator said moves an item: a plain re-import leaves a crawled
-		// or
-		// re-filed item where it is.
+		// or re-filed item where it is.
 		if (earlier.isPresent()
 				&& (this.sourceKey != null && earlier.get().sourceId() != source.id() || this.type != null)) {
 			this.edits.relabel(id, source.id(), this.type);

@@ -24,7 +24,8 @@ import org.vigil.sources.Source;
 
 /**
  * Reads the three kinds of listing into candidates: feeds (RSS/Atom, with ROME), JSON
- * listings (NATO's general_search servlet) and HTML listings (gov.pl, MApN).
+ * listings (a site's search servlet, shaped by the source's settings) and HTML listings
+ * (links found with the source's selectors).
  */
 final class Listings {
 

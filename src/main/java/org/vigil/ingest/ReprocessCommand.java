@@ -84,8 +84,7 @@ class ReprocessCommand implements Callable<Integer> {
 									rs.getString("charset"), Hints.NONE);
 							if (rs.getString("file") != null) {
 								// An imported file: its title and date come from the
-								// document, as
-								// when it was imported.
+								// document, as when it was imported.
 								extraction = ImportedDocument.read(
 										Charsets.decode(body, rs.getString("charset"), source.language()).text(),
 										extraction, rs.getString("fetched_url"), source.zone());

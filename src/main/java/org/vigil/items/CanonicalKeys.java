@@ -26,8 +26,8 @@ public final class CanonicalKeys {
 
 	/**
 	 * Where {@code match} is found in a URL's lower-case host and its path
-	 * ({@code www.nato.int/cps/en/natohq/news_1.htm}), the key is {@code key} with
-	 * {@code $1}… replaced by the groups, in lower case.
+	 * ({@code www.example.org/news/news_1.htm}), the key is {@code key} with {@code $1}…
+	 * replaced by the groups, in lower case.
 	 */
 	public record Rule(Pattern match, String key) {
 

@@ -189,10 +189,8 @@ public class ItemStore {
 		String head = head(draft.bodyText());
 		String title = draft.title();
 		// Two lookups, each through its own index and materialized first: with one query
-		// the
-		// planner walked the primary key in id order and filtered, reading more of the
-		// table
-		// with every item stored.
+		// the planner walked the primary key in id order and filtered, reading more of
+		// the table with every item stored.
 		List<long[]> matches = List.of();
 		if (title != null && title.length() >= 20) {
 			matches = this.jdbc.query("""
@@ -207,12 +205,9 @@ public class ItemStore {
 		if (matches.isEmpty() && head.length() >= 200) {
 			// The same statement from two sources comes out within days of each other, so
 			// openings are compared only with other sources' items of the days around it
-			// (a
-			// range of item_published or item_first_seen). A trigram index over all
-			// openings
-			// was slower: its posting lists for common trigrams span the whole table (4 s
-			// per
-			// lookup at 1,000,000 items).
+			// (a range of item_published or item_first_seen). A trigram index over all
+			// openings was slower: its posting lists for common trigrams span the whole
+			// table (4 s per lookup at 1,000,000 items).
 			this.jdbc.execute("set local pg_trgm.similarity_threshold = 0.6");
 			boolean dated = draft.publishedAt() != null;
 			String column = dated ? "published_at" : "first_seen_at";

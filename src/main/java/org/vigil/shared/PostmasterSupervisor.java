@@ -121,8 +121,8 @@ final class PostmasterSupervisor implements AutoCloseable {
 		try {
 			List<String> command = new ArrayList<>();
 			if (LinuxUtils.isUnshareAvailable()) {
-				command.addAll(List.of("unshare", "-U")); // as zonky runs it: root only
-															// in a namespace
+				// as zonky runs it: root only in a namespace
+				command.addAll(List.of("unshare", "-U"));
 			}
 			command.addAll(List.of(pgCtl().toString(), "-D", this.dataDir.toString(), "-l",
 					this.dataDir.resolve(RESTART_LOG).toString(), "-w", "-t", "60", "restart"));

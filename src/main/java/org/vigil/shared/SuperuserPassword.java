@@ -65,8 +65,8 @@ final class SuperuserPassword {
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (UnsupportedOperationException ex) {
-			Files.createFile(temporary); // not a POSIX file system (Windows): its ACLs
-											// apply
+			// not a POSIX file system (Windows): its ACLs apply
+			Files.createFile(temporary);
 		}
 		Files.writeString(temporary, password + "\n", StandardCharsets.UTF_8);
 		Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

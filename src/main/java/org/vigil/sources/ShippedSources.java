@@ -52,8 +52,8 @@ final class ShippedSources {
 	List<SourceDeclaration> read() {
 		try (InputStream in = this.file.getInputStream()) {
 			List<SourceDeclaration> declarations = SourceYaml.read(in);
-			declarations.forEach(Source::new); // each source's own rules, before any is
-												// written
+			// each source's own rules are checked before any source is written
+			declarations.forEach(Source::new);
 			return declarations;
 		}
 		catch (IOException ex) {

@@ -61,8 +61,7 @@ final class GazetteerFiles {
 		Set<String> exact = new LinkedHashSet<>(strings(row, "exact"));
 		Set<String> needsContext = new LinkedHashSet<>(strings(row, "needs_context"));
 		// A name listed under exact or needs_context keeps that restriction: it is not
-		// also
-		// matched loosely.
+		// also matched loosely.
 		Set<GazetteerData.Alias> aliases = new LinkedHashSet<>();
 		for (String alias : prepend(name, strings(row, "aliases"))) {
 			if (!exact.contains(alias) && !needsContext.contains(alias)) {

@@ -135,9 +135,8 @@ class DigestBenchmarkTest {
 				                                  'Pacific/Auckland'])[1 + n % 5] as zone) z
 				""").param("users", USERS).update();
 		// Filters drawn from the entities the synthetic items name most, as analysts
-		// follow
-		// the same countries and programmes: a country (of 40), a country and a programme
-		// (200 pairs), a word and a country (320 pairs).
+		// follow the same countries and programmes: a country (of 40), a country and a
+		// programme (200 pairs), a word and a country (320 pairs).
 		jdbc.sql(
 				"""
 						with named as (select e.type, e.key, count(*) as n from item_entity ie join entity e on e.id = ie.entity_id

@@ -108,8 +108,7 @@ class DigestContentTest {
 		this.fixture.search(anna, "Poland", "country=PL");
 		this.fixture.search(anna, "Drone wall", "programme=drone-wall");
 		// eleven items in both searches (more than the ten listed per search), one only
-		// in
-		// the second
+		// in the second
 		for (int i = 0; i < 11; i++) {
 			this.fixture.item(this.source, "Drone wall and Poland #%02d".formatted(i),
 					Instant.parse("2026-07-28T10:00:00Z").plus(Duration.ofHours(i)), this.poland, this.drones);

@@ -48,8 +48,8 @@ public class ExtractionBenchmark {
 			.append(seed)
 			.append("</h1><time datetime=\"2026-07-07T10:00:00+02:00\">7 July 2026</time><div class=\"article-body\">");
 		// Different articles say different things: words drawn per page, so that pages
-		// are
-		// not near-duplicates of each other (which would link them all into one story).
+		// are not near-duplicates of each other (which would link them all into one
+		// story).
 		java.util.Random random = new java.util.Random(seed);
 		String[] words = { "brigade", "air", "defence", "logistics", "training", "flank", "ammunition", "summit",
 				"Allies", "minister", "exercise", "procurement", "drones", "navy", "border", "cyber", "budget",

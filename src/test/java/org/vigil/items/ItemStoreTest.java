@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Storing items on a real PostgreSQL: one per key, versions, captures, stories, events.
  */
 // The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
-// and
-// MockMvc), so one cached context serves them all.
+// and MockMvc), so one cached context serves them all.
 @SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
 @AutoConfigureMockMvc
 @RecordApplicationEvents

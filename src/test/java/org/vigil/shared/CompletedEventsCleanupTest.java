@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * incomplete ones are kept however old, to be published again.
  */
 // The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
-// and
-// MockMvc), so one cached context serves them all.
+// and MockMvc), so one cached context serves them all.
 @SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
 @AutoConfigureMockMvc
 class CompletedEventsCleanupTest {

@@ -51,8 +51,7 @@ class DatabaseOutageTest {
 				ConfigurableApplicationContext vigil = new SpringApplicationBuilder(VigilApplication.class).run(
 						"--server.port=0", "--spring.datasource.url=" + postgres.url(),
 						"--spring.datasource.username=postgres", "--vigil.users.public-timeline=true",
-						// every scheduled job that touches the database runs during the
-						// outage
+						// every scheduled job that uses the database runs in the outage
 						"--vigil.users.session-cleanup-cron=* * * * * *")) {
 			int port = vigil.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			TestRows rows = new TestRows(JdbcClient.create(vigil.getBean(HikariDataSource.class)));

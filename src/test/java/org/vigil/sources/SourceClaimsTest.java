@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * source. Time is passed in, as the services pass their injected clock's instant.
  */
 // The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
-// and
-// MockMvc), so one cached context serves them all.
+// and MockMvc), so one cached context serves them all.
 @SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
 @AutoConfigureMockMvc
 class SourceClaimsTest {

@@ -42,9 +42,8 @@ public final class TestPostgres {
 					.setServerConfig("full_page_writes", "off")
 					.setServerConfig("max_connections", "1000")
 					// Stopped after the cached Spring contexts have closed, not beside
-					// them:
-					// JVM shutdown hooks run at once, and a context closing against a
-					// stopped server waits out its connection timeout (held the forks
+					// them: JVM shutdown hooks run at once, and a context closing against
+					// a stopped server waits out its connection timeout (held the forks
 					// 30 s at exit until Surefire killed them).
 					.setRegisterShutdownHook(false)
 					.start();

@@ -35,8 +35,7 @@ class GazetteerRefreshTest {
 		long version = number("select version from gazetteer_version");
 
 		// What an older file loaded: another name, one alias fewer, the office still
-		// held,
-		// one role phrase fewer.
+		// held, one role phrase fewer.
 		this.jdbc.update("update entity set name = 'Old Name' where id = ?", personId);
 		this.jdbc.update("delete from entity_alias where id = (select max(id) from entity_alias where entity_id = ?)",
 				personId);

@@ -30,8 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a background re-tag.
  */
 // The same context as SourcesAdminControllerTest and SourceEditConflictTest (properties
-// and
-// MockMvc), so one cached context serves them all.
+// and MockMvc), so one cached context serves them all.
 @SpringBootTest(properties = { "vigil.ingest.politeness-delay=0s", "vigil.ingest.allow-private-addresses=false" })
 @AutoConfigureMockMvc
 @WithMockUser(roles = "ADMIN")

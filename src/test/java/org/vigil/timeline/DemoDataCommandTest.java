@@ -42,9 +42,8 @@ class DemoDataCommandTest {
 			assertThat(vigil.run("db-info").exitCode()).isZero();
 			try (Connection connection = DriverManager.getConnection(url, "postgres", "");
 					Statement statement = connection.createStatement()) {
-				statement.execute("delete from entity"); // an installation whose
-															// gazetteer
-															// was emptied
+				// an installation whose gazetteer was emptied
+				statement.execute("delete from entity");
 			}
 			CommandRun run = vigil.run("demo-data", "--items", "500", "--batch", "200");
 			assertThat(run.exitCode()).as(run.err()).isZero();
