@@ -3,24 +3,30 @@ package org.vigil.support;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * Points every Spring test context at a fresh database on the JVM's {@link TestPostgres},
  * so tests run against real PostgreSQL with no setup and no shared state between
  * contexts. Registered in {@code META-INF/spring.factories}; tests need no annotation of
- * their own.
+ * their own. Controller slices ({@code @WebMvcTest}, see {@link WebSlice}) have no
+ * database, so they get none and start no PostgreSQL.
  */
 class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
 	public ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
+		if (TestContextAnnotationUtils.hasAnnotation(testClass, WebMvcTest.class)) {
+			return null;
+		}
 		return new FreshDatabase();
 	}
 
