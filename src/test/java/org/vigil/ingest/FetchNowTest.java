@@ -15,6 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vigil.support.MockMvcPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -114,12 +115,7 @@ class FetchNowTest {
 	}
 
 	private String body(org.springframework.test.web.servlet.RequestBuilder request) {
-		try {
-			return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return MockMvcPages.ok(this.mvc, request);
 	}
 
 }

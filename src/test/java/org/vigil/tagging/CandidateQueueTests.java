@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vigil.support.MockMvcPages;
 import org.vigil.items.ItemStored;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,11 +76,7 @@ class CandidateQueueTests {
 		context(middle, "First sentence about Jan Srodek.");
 		context(middle, "Second sentence about Jan Srodek.");
 		context(middle, "Third sentence about Jan Srodek.");
-		String page = this.mvc.perform(get("/admin/candidates"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = MockMvcPages.ok(this.mvc, get("/admin/candidates"));
 		assertThat(page).contains("seen in 9 items", "seen in 5 items", "seen in 1 item<")
 			.contains("Third sentence about Jan Srodek.", "Second sentence about Jan Srodek.")
 			.doesNotContain("First sentence about Jan Srodek.")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.vigil.support.MockMvcPages;
 import org.vigil.support.WebSlice;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,11 +48,7 @@ class CandidatesAdminControllerTest {
 				"Minister", 3, List.of("… Minister Jan Nowak said on Monday …"))));
 		given(this.review.waitingCount()).willReturn(12L);
 
-		String html = this.mvc.perform(get("/admin/candidates"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = MockMvcPages.ok(this.mvc, get("/admin/candidates"));
 
 		assertThat(html).contains("12 names wait for review; 1 shown, the most often seen first.")
 			.contains("data-candidate-id=\"5\"", "name=\"ids\" value=\"5\"", "Jan Nowak", "seen in 3 items")
@@ -61,11 +58,7 @@ class CandidatesAdminControllerTest {
 
 	@Test
 	void pageSaysSoWhenNothingIsWaiting() throws Exception {
-		String html = this.mvc.perform(get("/admin/candidates"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = MockMvcPages.ok(this.mvc, get("/admin/candidates"));
 
 		assertThat(html).contains("Nothing waiting for review.").doesNotContain("candidates-form");
 	}
@@ -75,11 +68,7 @@ class CandidatesAdminControllerTest {
 		given(this.review.entities("rut", 15))
 			.willReturn(List.of(new CandidateReview.EntityOption("mark-rutte", "Mark Rutte", "person")));
 
-		String html = this.mvc.perform(get("/admin/candidates/entities").param("entity", "rut"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = MockMvcPages.ok(this.mvc, get("/admin/candidates/entities").param("entity", "rut"));
 
 		assertThat(html).contains("<option value=\"mark-rutte\">Mark Rutte (person)</option>")
 			.doesNotContain("<html", "site-footer");

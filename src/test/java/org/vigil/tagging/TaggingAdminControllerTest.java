@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.vigil.support.MockMvcPages;
 import org.vigil.support.WebSlice;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,11 +55,7 @@ class TaggingAdminControllerTest {
 		given(this.gazetteer.version()).willReturn(7L);
 		given(this.status.staleItems()).willReturn(17L);
 
-		String html = this.mvc.perform(get("/admin/tagging"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = MockMvcPages.ok(this.mvc, get("/admin/tagging"));
 
 		assertThat(html).contains("<strong>7</strong>", "17 items not yet tagged with it.")
 			.contains(">country</td>", ">249</td>", ">person</td>", ">1312</td>")
@@ -69,11 +66,7 @@ class TaggingAdminControllerTest {
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void pageIsRenderedInTheLayoutWithTheAdminNavigation() throws Exception {
-		String html = this.mvc.perform(get("/admin/tagging"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = MockMvcPages.ok(this.mvc, get("/admin/tagging"));
 
 		assertThat(html).contains("<title>Tagging · Vigil</title>", "class=\"site-footer\"", "href=\"/admin/users\"");
 	}
@@ -85,11 +78,7 @@ class TaggingAdminControllerTest {
 			.willReturn(List.of(new RetagJobs.Job(3, "gazetteer changed", 7, "running", 200, 50, null, JULY_7, null),
 					new RetagJobs.Job(2, "requested by an admin", 6, "done", 100, 100, null, JULY_7, JULY_7)));
 
-		String html = this.mvc.perform(get("/admin/tagging"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = MockMvcPages.ok(this.mvc, get("/admin/tagging"));
 
 		assertThat(html).doesNotContain("No re-tag jobs yet.")
 			.contains("gazetteer changed", "running", "50 / 200 (25%)")
@@ -104,11 +93,7 @@ class TaggingAdminControllerTest {
 		given(this.jobs.recent())
 			.willReturn(List.of(new RetagJobs.Job(3, "gazetteer changed", 7, "running", 200, 50, null, JULY_7, null)));
 
-		String html = this.mvc.perform(get("/admin/tagging/jobs"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = MockMvcPages.ok(this.mvc, get("/admin/tagging/jobs"));
 
 		assertThat(html.strip()).startsWith("<div id=\"jobs\"").endsWith("</div>");
 		assertThat(html).contains("gazetteer changed", "50 / 200 (25%)").doesNotContain("<html", "site-footer");

@@ -14,11 +14,11 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import org.vigil.support.CommandRun;
+import org.vigil.support.MockMvcPages;
 import org.vigil.support.CommandSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Demo data is a first-class, clearly marked source: every page and command works with
@@ -94,7 +94,7 @@ class DemoDataAcrossFeaturesTest {
 	}
 
 	private String page(String path) throws Exception {
-		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return MockMvcPages.ok(this.mvc, get(path));
 	}
 
 }
