@@ -20,7 +20,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8Reader extends Reader {
 
-	/** Bytes a UTF-8 sequence may take: the decoder's window past an ASCII run. */
+	/**
+	 * Bytes a UTF-8 sequence may take: the JDK decoder's window where {@link #common}
+	 * stops.
+	 */
 	private static final int SEQUENCE = 4;
 
 	private final InputStream in;
